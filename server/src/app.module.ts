@@ -1,0 +1,38 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { rateLimits } from './auth/rate-limit.guard.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { ConfigModule } from './config/config.module.js';
+import type { RuntimeConfig } from './config/runtime-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { HealthModule } from './health/health.module.js';
+import { MailModule } from './mail/mail.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { SearchModule } from './search/search.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        ThrottlerModule.forRoot({ throttlers: rateLimits({ login: config.loginRateLimit, account: config.accountRateLimit }) }),
+        MailModule.forRoot({ devInbox: !config.isProduction }),
+        SearchModule,
+        AuditModule,
+        OrganizationsModule,
+        UsersModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import connectPgSimple from 'connect-pg-simple';
+import express, { type RequestHandler } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import passport from 'passport';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { bodyParserErrors, requireJsonBody } from './common/http-middleware.js';
+import { PinoNestLogger } from './common/pino-logger.js';
+import type { RuntimeConfig } from './config/runtime-config.js';
+
+export const SESSION_COOKIE = 'infraforum.sid';
+const JSON_BODY_LIMIT = '100kb';
+
+export interface CreateAppOptions {
+  logger: Logger;
+  /** SvelteKit's adapter-node handler; every path outside /api goes to it. */
+  webHandler?: RequestHandler;
+}
+
+export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Infraforum API')
+    .setDescription('Infraforum: Danish municipalities and KOMBIT sharing how they run the common municipal infrastructure.')
+    .setVersion('1')
+    .addCookieAuth('infraforum.sid')
+    .build();
+  // Controller method names are unique across the API, so they make readable operation ids.
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+}
+
+export async function createApp(config: RuntimeConfig, options: CreateAppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: new PinoNestLogger(options.logger),
+    abortOnError: false,
+  });
+  app.set('trust proxy', config.trustProxy ? 1 : false);
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (request, response) => {
+        const incoming = request.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+        response.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (request) => request.url === '/api/health' },
+    }),
+  );
+
+  // Helmet's CSP would block SvelteKit's inline bootstrap; SvelteKit sets its own CSP for pages.
+  app.use('/api', helmet());
+  app.use('/api', requireJsonBody, express.json({ limit: JSON_BODY_LIMIT, strict: true }), bodyParserErrors);
+
+  const PgStore = connectPgSimple(session);
+  const dataSource = app.get(DataSource);
+  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store: new PgStore({ pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: 14 * 24 * 60 * 60 * 1000, path: '/' },
+    }),
+  );
+  app.use(passport.initialize());
+  app.use(passport.session());
+
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
+
+  const web = options.webHandler;
+  if (web) {
+    app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
+      if (request.path === '/api' || request.path.startsWith('/api/')) return next();
+      web(request, response, next);
+    });
+  }
+  await app.init();
+  return app;
+}

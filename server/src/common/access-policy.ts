@@ -1,0 +1,50 @@
+import { rolesAllowedFor, type OrganizationType, type UserRole } from '@infraforum/shared';
+import { ApiException } from './api-exception.js';
+
+/** Every rule about who may touch which account lives here, as pure functions (tested as a matrix). */
+
+export interface Actor {
+  id: string;
+  role: UserRole;
+  organizationId: string;
+}
+
+export interface AccountTarget {
+  id: string;
+  role: UserRole;
+  organizationId: string;
+}
+
+const RANK: Record<UserRole, number> = { member: 0, org_admin: 1, moderator: 2, admin: 3 };
+
+export const isKombitStaff = (actor: Actor | undefined): boolean => actor?.role === 'moderator' || actor?.role === 'admin';
+
+/** Org admins manage their own municipality's accounts; KOMBIT moderators and admins manage every one. */
+export function canManageOrganizationUsers(actor: Actor | undefined, organizationId: string): boolean {
+  if (!actor) return false;
+  return isKombitStaff(actor) || (actor.role === 'org_admin' && actor.organizationId === organizationId);
+}
+
+export function canApproveUser(actor: Actor | undefined, target: AccountTarget): boolean {
+  return !!actor && actor.id !== target.id && canManageOrganizationUsers(actor, target.organizationId);
+}
+
+/** Suspend or reactivate: only over someone of a lower role, never oneself. */
+export function canChangeUserStatus(actor: Actor | undefined, target: AccountTarget): boolean {
+  return !!actor && actor.id !== target.id && canManageOrganizationUsers(actor, target.organizationId) && RANK[actor.role] > RANK[target.role];
+}
+
+/** Only admins set roles; not their own (so the last admin cannot lock everyone out); moderator/admin only within KOMBIT. */
+export function canSetRole(actor: Actor | undefined, target: AccountTarget, targetOrganizationType: OrganizationType, role: UserRole): boolean {
+  return !!actor && actor.role === 'admin' && actor.id !== target.id && rolesAllowedFor(targetOrganizationType).includes(role);
+}
+
+/** Contact details of a municipality's members: colleagues see each other; others only those who opted in. */
+export function canSeeContactDetails(viewer: Actor | undefined, member: { organizationId: string; showContactDetails: boolean }): boolean {
+  if (!viewer) return false;
+  return member.showContactDetails || viewer.organizationId === member.organizationId || isKombitStaff(viewer);
+}
+
+export function requireAccess(allowed: boolean, message?: string): void {
+  if (!allowed) throw ApiException.forbidden(message);
+}

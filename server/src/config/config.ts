@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface to listen on; unset means every interface. */
+    HOST: z.string().min(1).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.url().optional(),
+    MEILI_URL: z.url().optional(),
+    MEILI_MASTER_KEY: z.string().min(16).optional(),
+    SMTP_URL: z.string().min(1).optional(),
+    MAIL_FROM: z.string().min(3).default('Infraforum <noreply@infraforum.dk>'),
+    SESSION_SECRET: z.string().min(32, { error: 'SESSION_SECRET must be at least 32 characters' }).optional(),
+    /** The address people use to reach the app: links in mails, and the origin SvelteKit accepts form posts from. */
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: booleanFlag.default(false),
+    DEMO_DATA: booleanFlag.optional(),
+    /** Failed or successful login attempts allowed per address and e-mail within 15 minutes. */
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Registrations, resends and password-reset requests allowed per address within 15 minutes. */
+    ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required when NODE_ENV=production' });
+    }
+    if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'MEILI_MASTER_KEY is required with MEILI_URL' });
+    }
+  });
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  meiliUrl: string | undefined;
+  meiliMasterKey: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionSecret: string | undefined;
+  publicUrl: string | undefined;
+  logLevel: string;
+  trustProxy: boolean;
+  demoData: boolean;
+  loginRateLimit: number;
+  accountRateLimit: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once, at start; every other module receives the typed result. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  return {
+    nodeEnv: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    meiliUrl: e.MEILI_URL,
+    meiliMasterKey: e.MEILI_MASTER_KEY,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    sessionSecret: e.SESSION_SECRET,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    demoData: e.DEMO_DATA ?? !isProduction,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    accountRateLimit: e.ACCOUNT_RATE_LIMIT,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Repository } from 'typeorm';
+import type { RuntimeConfig } from '../config/runtime-config.js';
+import { APP_CONFIG } from '../config/config.js';
+import { DevMailEntity } from './dev-mail.entity.js';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/** Sends through SMTP_URL; without it (outside production) keeps mails in the dev inbox at /api/dev/mail. */
+@Injectable()
+export class MailService implements OnModuleInit {
+  private readonly logger = new Logger(MailService.name);
+  private transporter: Transporter | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
+    @InjectRepository(DevMailEntity) private readonly devMail: Repository<DevMailEntity>,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.smtpUrl) {
+      this.transporter = nodemailer.createTransport(this.config.smtpUrl);
+    } else if (this.config.isProduction) {
+      this.logger.error('SMTP_URL is not set: verification and password-reset mails cannot be sent.');
+    }
+  }
+
+  get usesDevInbox(): boolean {
+    return !this.transporter && !this.config.isProduction;
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    if (this.transporter) {
+      await this.transporter.sendMail({ from: this.config.mailFrom, ...mail });
+      return;
+    }
+    if (this.usesDevInbox) {
+      await this.devMail.insert({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
+      this.logger.log(`Dev inbox: "${mail.subject}" to ${mail.to}`);
+      return;
+    }
+    this.logger.error(`Mail to ${mail.to} not sent: no SMTP_URL`);
+  }
+
+  listDevInbox(to?: string): Promise<DevMailEntity[]> {
+    return this.devMail.find({ where: to ? { to: to.toLowerCase() } : {}, order: { id: 'DESC' }, take: 200 });
+  }
+
+  /** Absolute link into the web app for a mail. */
+  link(pathWithQuery: string): string {
+    return `${this.config.publicUrl}${pathWithQuery}`;
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { PersonName } from './auth.js';
+import { UserRole, UserStatus } from './roles.js';
+import { OrganizationType } from './organizations.js';
+
+export const MeSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  showContactDetails: z.boolean(),
+  role: UserRole,
+  status: UserStatus,
+  organization: z.object({ code: z.string(), name: z.string(), type: OrganizationType }),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: tooLong })
+    .regex(/^[^<>{}\\]*$/, { error: 'Feltet må ikke indeholde tegnene < > { } \\' })
+    .transform((value) => (value === '' ? null : value))
+    .nullable();
+
+export const UpdateProfileSchema = z.strictObject({
+  name: PersonName,
+  /** Job title, e.g. "Infrastrukturansvarlig". */
+  title: optionalText(100, 'Titlen må højst være på 100 tegn'),
+  phone: z
+    .string()
+    .trim()
+    .max(20, { error: 'Telefonnummeret er for langt' })
+    .regex(/^(\+?[0-9 ]{8,20})?$/, { error: 'Skriv et telefonnummer med 8 cifre, evt. med landekode, fx +45 12 34 56 78' })
+    .transform((value) => (value === '' ? null : value))
+    .nullable(),
+  /** Opt-in (GDPR): show name, title, e-mail and phone to users in other municipalities. */
+  showContactDetails: z.boolean({ error: 'Vælg om dine kontaktoplysninger må vises' }),
+});
+export type UpdateProfileInput = z.input<typeof UpdateProfileSchema>;
+
+export const ManagedUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  role: UserRole,
+  status: UserStatus,
+  emailVerified: z.boolean(),
+  /** The address is outside the municipality's domains, so someone approved (or must approve) it. */
+  needsApproval: z.boolean(),
+  organization: z.object({ code: z.string(), name: z.string() }),
+  createdAt: z.string(),
+});
+export type ManagedUser = z.infer<typeof ManagedUserSchema>;
+
+export const ManagedUserListSchema = z.object({ items: z.array(ManagedUserSchema), total: z.number().int() });
+
+export const ListUsersQuerySchema = z.strictObject({
+  status: UserStatus.optional(),
+});
+
+export const SetRoleSchema = z.strictObject({
+  role: UserRole,
+});
+
+export const DevMailSchema = z.object({
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  sentAt: z.string(),
+});
+export type DevMail = z.infer<typeof DevMailSchema>;
