@@ -49,6 +49,18 @@ function ensureOsUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** As root, PostgreSQL runs as another user, who must be able to pass through every parent directory. */
+function assertReachableBy(owner: { uid: number; gid: number }, dir: string): void {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const stat = statSync(current);
+    const reachable = (stat.mode & 0o001) !== 0 || (stat.uid === owner.uid && (stat.mode & 0o100) !== 0) || (stat.gid === owner.gid && (stat.mode & 0o010) !== 0);
+    if (!reachable) {
+      throw new Error(`PostgreSQL runs as the "${OS_USER}" OS user when started by root, and cannot pass through ${current}. Choose a DATA_DIR outside it, or allow passing through: chmod o+x ${current}`);
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
 function readSecret(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(24).toString('base64url');
@@ -117,6 +129,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const owner = ensureOsUser();
   if (owner) {
+    assertReachableBy(owner, dir);
     // The postgres user must be able to reach its directory (not e.g. inside /root).
     chownSync(dir, owner.uid, owner.gid);
     if (existsSync(dataDir) && statSync(dataDir).uid !== owner.uid) {
@@ -166,6 +179,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 /** A throw-away directory for tests; PostgreSQL (as its own OS user) must be able to write it. */
 export function temporaryPostgresDir(prefix: string): string {
   const dir = path.join(os.tmpdir(), `${prefix}-${randomBytes(6).toString('hex')}`);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o711 });
   return dir;
 }

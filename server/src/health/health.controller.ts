@@ -22,8 +22,9 @@ export class HealthController {
   @ZodResponse(503, HealthSchema)
   async getHealth(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const [database, search] = await Promise.all([
+      // Terminus 10+ reports "down" in the result instead of throwing.
       Promise.resolve(this.db.pingCheck('database', { timeout: 2_000 }))
-        .then(() => 'up' as const)
+        .then((result) => (result.database?.status === 'up' ? ('up' as const) : ('down' as const)))
         .catch(() => 'down' as const),
       this.search.isHealthy().then((up) => (up ? ('up' as const) : ('down' as const))),
     ]);

@@ -1,0 +1,58 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('GET /api/health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reports the database and Meilisearch as up', async () => {
+    const response = await fetch(`${t.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'up', search: 'up', searchEngine: 'meilisearch' });
+  });
+});
+
+describe('GET /api/health without Meilisearch', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ withoutSearch: true });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('stays healthy with search reported down (degraded, not unhealthy)', async () => {
+    const response = await fetch(`${t.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', database: 'up', search: 'down', searchEngine: 'postgres' });
+  });
+});
+
+describe('GET /api/health with the database gone', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close().catch(() => undefined);
+  });
+
+  it('answers 503 with database down', async () => {
+    // Cut every connection of this test's database and forbid new ones.
+    const name = (await t.db.query<{ current_database: string }>('SELECT current_database()')).rows[0]!.current_database;
+    const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+    await admin.end();
+    const response = await fetch(`${t.url}/api/health`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 'error', database: 'down' });
+  });
+});

@@ -1,0 +1,56 @@
+/** A tiny cookie-keeping HTTP client for API tests: one instance is one browser session. */
+export class ApiSession {
+  private cookie: string | undefined;
+
+  constructor(private readonly baseUrl: string) {}
+
+  get hasCookie(): boolean {
+    return this.cookie !== undefined;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API returned
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+    const init: RequestInit = { method, headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers }, redirect: 'manual' };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(this.baseUrl + path, init);
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('infraforum.sid='));
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // keep text
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+  post(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', path, body, headers);
+  }
+  put(path: string, body?: unknown) {
+    return this.request('PUT', path, body);
+  }
+
+  async login(email: string, password: string): Promise<number> {
+    const response = await this.post('/api/auth/login', { email, password });
+    return response.status;
+  }
+}
+
+/** The token in the newest mail to `to` whose subject contains `subject`. */
+export async function tokenFromMail(baseUrl: string, to: string, subject: RegExp): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/dev/mail?to=${encodeURIComponent(to)}`);
+  const mails = (await response.json()) as Array<{ subject: string; text: string }>;
+  const mail = mails.find((m) => subject.test(m.subject));
+  if (!mail) throw new Error(`No mail to ${to} matching ${subject}`);
+  const match = /[?&]token=([\w-]+)/.exec(mail.text);
+  if (!match?.[1]) throw new Error('No token in mail');
+  return match[1];
+}
