@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { USER_ROLES, type UserRole } from '@infraforum/shared';
 import { Command, InvalidArgumentError } from 'commander';
@@ -9,6 +10,7 @@ import { passwordProblem } from '../auth/password-policy.js';
 import { PinoNestLogger } from '../common/pino-logger.js';
 import { loadConfig } from '../config/config.js';
 import { startServices } from '../runtime/start-services.js';
+import { runningEmbeddedPostgresUrl } from '../database/embedded-postgres.js';
 import { UsersService } from '../users/users.service.js';
 
 async function readStdin(): Promise<string> {
@@ -55,6 +57,20 @@ program
       await app.close();
       await services.stop();
     }
+  });
+
+program
+  .command('db-url')
+  .description('Print the connection URL of the database in use (for pg_dump / psql); the embedded one must be running')
+  .action(async () => {
+    const config = loadConfig();
+    if (config.databaseUrl) {
+      console.log(config.databaseUrl);
+      return;
+    }
+    const url = runningEmbeddedPostgresUrl(path.join(config.dataDir, 'postgres'));
+    if (!url) throw new Error(`The embedded PostgreSQL under ${config.dataDir} is not running: start the app (npm start) first`);
+    console.log(url);
   });
 
 program.parseAsync().catch((error: unknown) => {

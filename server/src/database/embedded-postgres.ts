@@ -24,6 +24,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   port?: number;
   log?: (line: string) => void;
+  /** Messages a person should read (recovery from a killed run). */
+  notice?: (line: string) => void;
   /** Reuse a server another process already runs on this directory (the CLI beside a running app). */
   reuseRunning?: boolean;
 }
@@ -110,6 +112,7 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => undefined);
+  const notice = options.notice ?? ((line: string) => console.warn(line));
   const database = options.database ?? 'infraforum';
   const dir = path.resolve(options.dir);
   const dataDir = path.join(dir, 'pgdata');
@@ -136,7 +139,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dataDir]);
     }
   }
-  await recoverStaleLock(dataDir, log);
+  await recoverStaleLock(dataDir, notice);
 
   const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
@@ -174,6 +177,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const handle = { ...urls(port), port };
   await ensureDatabase(handle.adminUrl, database);
   return { ...handle, stop: () => server.stop() };
+}
+
+/** The URL of a server another process runs on this directory, if any. */
+export function runningEmbeddedPostgresUrl(dir: string, database = 'infraforum'): string | undefined {
+  const running = readRunningPort(path.resolve(dir));
+  const passwordFile = path.join(path.resolve(dir), 'superuser-password');
+  if (!running || !isProcessRunning(running.pid, 'postgres') || !existsSync(passwordFile)) return undefined;
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${database}`;
 }
 
 /** A throw-away directory for tests; PostgreSQL (as its own OS user) must be able to write it. */

@@ -39,6 +39,7 @@ export async function startServices(config: AppConfig, logger: Logger, options: 
       const pg = await startEmbeddedPostgres({
         dir: path.join(config.dataDir, 'postgres'),
         log: (line) => pgLog.debug(line),
+        notice: (line) => pgLog.warn(line),
         reuseRunning: options.reuseRunning ?? false,
       });
       stops.push(() => pg.stop());
@@ -52,7 +53,7 @@ export async function startServices(config: AppConfig, logger: Logger, options: 
     } else if (options.withSearch !== false) {
       const started = Date.now();
       const meiliLog = logger.child({ component: 'meilisearch' });
-      const handle = await startEmbeddedMeilisearch({ dir: path.join(config.dataDir, 'meili'), log: (line) => meiliLog.debug(line) });
+      const handle = await startEmbeddedMeilisearch({ dir: path.join(config.dataDir, 'meili'), log: (line) => meiliLog.debug(line), notice: (line) => meiliLog.warn(line) });
       if (handle) {
         stops.push(() => handle.stop());
         meili = { url: handle.url, masterKey: handle.masterKey };

