@@ -149,7 +149,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     persistent: true,
     authMethod: 'scram-sha-256',
-    createPostgresUser: true,
+    // Only as root: the library then runs PostgreSQL as the `postgres` OS user (made above by ensureOsUser).
+    createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Loopback only, no Unix socket (it would clash with a system PostgreSQL's /tmp socket).
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],

@@ -91,12 +91,12 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
       '--dump-dir', path.join(dir, 'dumps'),
       '--snapshot-dir', path.join(dir, 'snapshots'),
       '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
-      '--env', 'development',
+      '--env', 'production',
       '--no-analytics',
       '--log-level', 'WARN',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // The key goes by environment, not argv, so other users on the machine cannot read it from `ps`.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
   );
   child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString('utf8').trim()));
   child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString('utf8').trim()));
