@@ -54,3 +54,32 @@ export async function tokenFromMail(baseUrl: string, to: string, subject: RegExp
   if (!match?.[1]) throw new Error('No token in mail');
   return match[1];
 }
+
+export interface DevMailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
+/** The dev inbox for one address, newest first. */
+export async function mailsTo(baseUrl: string, to: string): Promise<DevMailMessage[]> {
+  const response = await fetch(`${baseUrl}/api/dev/mail?to=${encodeURIComponent(to)}`);
+  if (response.status !== 200) throw new Error(`GET /api/dev/mail answered ${response.status}`);
+  return (await response.json()) as DevMailMessage[];
+}
+
+/** A browser session logged in as `email`; fails loudly when the login does not succeed. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<ApiSession> {
+  const session = new ApiSession(baseUrl);
+  const status = await session.login(email, password);
+  if (status !== 200) throw new Error(`Login as ${email} answered ${status}`);
+  return session;
+}
+
+let addressCounter = 0;
+/** An address nobody in this test file has used yet, e.g. `uniqueEmail('gladsaxe.dk', 'mette')`. */
+export function uniqueEmail(domain: string, prefix = 'user'): string {
+  addressCounter += 1;
+  return `${prefix}.${addressCounter}.${Math.random().toString(36).slice(2, 8)}@${domain}`;
+}

@@ -11,7 +11,8 @@ function common(): Set<string> {
   return commonPasswords;
 }
 
-const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyzæøå', 'qwertyuiopåasdfghjklæøzxcvbnm'];
+// Keyboard rows on the Danish layout and on the US layout many of us also type on.
+const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyzæøå', 'qwertyuiopåasdfghjklæøzxcvbnm', 'qwertyuiopasdfghjklzxcvbnm'];
 
 /** Returns a Danish message when the password is too weak, undefined when it passes. */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | undefined {

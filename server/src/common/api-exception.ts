@@ -40,13 +40,21 @@ export class ApiException extends HttpException {
   }
 }
 
-/** Per-field messages from a zod error, keyed by dotted path ("" for the whole body). */
+/** Per-field messages from a zod error, keyed by dotted path ("_" for the whole body); each unknown key is named on its own. */
 export function fieldErrorsFromZod(error: ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // A Map, not an object: keys come from the client, and "__proto__" or "constructor" must stay plain keys.
+  const fields = new Map<string, string[]>();
+  const add = (key: string, message: string) => {
+    const messages = fields.get(key) ?? [];
+    if (!messages.includes(message)) fields.set(key, [...messages, message]);
+  };
   for (const issue of error.issues) {
-    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.map(String).join('.');
-    const message = issue.code === 'unrecognized_keys' ? 'Ukendt felt' : issue.message;
-    (fields[key || '_'] ??= []).push(message);
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...path, key].join('.'), 'Ukendt felt');
+    } else {
+      add(path.join('.') || '_', issue.message);
+    }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }

@@ -24,6 +24,8 @@ export function bodyParserErrors(error: unknown, request: Request, response: Res
   if (!failure?.type) return next(error);
   if (failure.type === 'entity.too.large') {
     response.status(413).json(errorBody(413, 'PAYLOAD_TOO_LARGE', 'Anmodningen er for stor.', correlationId(request)));
+  } else if (failure.type === 'charset.unsupported' || failure.type === 'encoding.unsupported') {
+    response.status(415).json(errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'Anmodningen skal sendes som application/json i UTF-8.', correlationId(request)));
   } else if (failure.type === 'entity.parse.failed') {
     response.status(400).json(errorBody(400, 'MALFORMED_JSON', 'Anmodningen indeholder ikke gyldig JSON.', correlationId(request)));
   } else {
