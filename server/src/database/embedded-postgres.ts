@@ -45,7 +45,7 @@ function ensureOsUser(): { uid: number; gid: number } | undefined {
       execFileSync('groupadd', ['-f', OS_USER], { stdio: 'ignore' });
       execFileSync('useradd', ['-r', '-g', OS_USER, '-M', '-s', '/usr/sbin/nologin', OS_USER], { stdio: 'ignore' });
     } catch (error) {
-      throw new Error(`Could not create the "${OS_USER}" OS user that PostgreSQL runs as when started by root: ${String(error)}`);
+      throw new Error(`Could not create the "${OS_USER}" OS user that PostgreSQL runs as when started by root: ${String(error)}`, { cause: error });
     }
     return { uid: id('-u'), gid: id('-g') };
   }
@@ -167,13 +167,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         `PostgreSQL initdb failed in ${dataDir}.` +
           (isRoot() ? ` Running as root, the "${OS_USER}" user must be able to reach this directory.` : '') +
           ` Cause: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
       );
     }
   }
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`PostgreSQL did not start from ${dataDir} on port ${port}: ${error instanceof Error ? error.message : 'it exited early; see the log above'}`);
+    throw new Error(`PostgreSQL did not start from ${dataDir} on port ${port}: ${error instanceof Error ? error.message : 'it exited early; see the log above'}`, { cause: error });
   }
   const handle = { ...urls(port), port };
   await ensureDatabase(handle.adminUrl, database);
