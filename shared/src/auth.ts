@@ -69,7 +69,10 @@ export const ForgotPasswordSchema = z.strictObject({ email: Email });
 export const ResetPasswordSchema = z.strictObject({ token: Token, password: NewPassword });
 
 export const ChangePasswordSchema = z.strictObject({
-  currentPassword: z.string({ error: 'Skriv din nuværende adgangskode' }).min(1, { error: 'Skriv din nuværende adgangskode' }).max(PASSWORD_MAX_LENGTH),
+  currentPassword: z
+    .string({ error: 'Skriv din nuværende adgangskode' })
+    .min(1, { error: 'Skriv din nuværende adgangskode' })
+    .max(PASSWORD_MAX_LENGTH),
   newPassword: NewPassword,
 });
 

@@ -1,3 +1,6 @@
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API returned
+type Json = any;
+
 /** A tiny cookie-keeping HTTP client for API tests: one instance is one browser session. */
 export class ApiSession {
   private cookie: string | undefined;
@@ -8,8 +11,12 @@ export class ApiSession {
     return this.cookie !== undefined;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the API returned
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Json; headers: Headers }> {
     const init: RequestInit = { method, headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers }, redirect: 'manual' };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -82,4 +89,16 @@ let addressCounter = 0;
 export function uniqueEmail(domain: string, prefix = 'user'): string {
   addressCounter += 1;
   return `${prefix}.${addressCounter}.${Math.random().toString(36).slice(2, 8)}@${domain}`;
+}
+
+/** The first token link in the newest mail to `to` whose subject matches (as a person would click it). */
+export async function linkFromMail(t: { url: string }, to: string, subject: RegExp): Promise<string> {
+  const mails = (await (await fetch(`${t.url}/api/dev/mail?to=${encodeURIComponent(to)}`)).json()) as Array<{
+    subject: string;
+    text: string;
+  }>;
+  const mail = mails.find((m) => subject.test(m.subject));
+  const link = mail && /https?:\/\/\S+\?token=[\w-]+/.exec(mail.text)?.[0];
+  if (!link) throw new Error(`No link in a mail to ${to} matching ${subject}`);
+  return link;
 }

@@ -31,7 +31,16 @@ export interface TestApp {
   app: NestExpressApplication;
   /** Direct access for assertions about what was (not) stored. */
   db: pg.Pool;
-  createUser(input: { email: string; organizationCode: string; role?: UserRole; name?: string; status?: UserStatus; emailDomainMatches?: boolean; showContactDetails?: boolean; title?: string }): Promise<TestUser>;
+  createUser(input: {
+    email: string;
+    organizationCode: string;
+    role?: UserRole;
+    name?: string;
+    status?: UserStatus;
+    emailDomainMatches?: boolean;
+    showContactDetails?: boolean;
+    title?: string;
+  }): Promise<TestUser>;
   close(): Promise<void>;
 }
 
@@ -79,9 +88,23 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'infraforum-app-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: String(port), PUBLIC_URL: url, ACCOUNT_RATE_LIMIT: '10000', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    ACCOUNT_RATE_LIMIT: '10000',
+    ...options.env,
+  });
   const meili = options.withoutSearch ? null : inject('meili');
-  const runtime = { ...config, databaseUrl: database.url, meili: meili ?? undefined, publicUrl: url, sessionSecret: randomBytes(32).toString('hex') };
+  const runtime = {
+    ...config,
+    databaseUrl: database.url,
+    meili: meili ?? undefined,
+    publicUrl: url,
+    sessionSecret: randomBytes(32).toString('hex'),
+  };
 
   let webHandler;
   if (options.web) {
@@ -104,9 +127,21 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
       const users = app.get(UsersService);
       const role = input.role ?? 'member';
       const name = input.name ?? input.email.split('@')[0] ?? 'Test';
-      const user = await users.createActiveUser({ email: input.email, name, passwordHash, organizationCode: input.organizationCode, role, title: input.title ?? null, showContactDetails: input.showContactDetails ?? false });
+      const user = await users.createActiveUser({
+        email: input.email,
+        name,
+        passwordHash,
+        organizationCode: input.organizationCode,
+        role,
+        title: input.title ?? null,
+        showContactDetails: input.showContactDetails ?? false,
+      });
       if (input.status || input.emailDomainMatches === false) {
-        await app.get(UserRepository).update(user.id, { status: input.status ?? user.status, emailDomainMatches: input.emailDomainMatches ?? true, ...(input.emailDomainMatches === false ? { approvedAt: null } : {}) });
+        await app.get(UserRepository).update(user.id, {
+          status: input.status ?? user.status,
+          emailDomainMatches: input.emailDomainMatches ?? true,
+          ...(input.emailDomainMatches === false ? { approvedAt: null } : {}),
+        });
       }
       return { id: user.id, email: user.email, name, role, organizationCode: input.organizationCode };
     },

@@ -24,15 +24,15 @@ export class AuditService {
     const repo = manager ? manager.getRepository(AuditLogEntity) : this.repo;
     await repo.save(
       repo.create({
-      actorId: entry.actorId,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      organizationId: entry.organizationId ?? null,
-      reason: entry.reason ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      correlationId: entry.correlationId ?? null,
+        actorId: entry.actorId,
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        organizationId: entry.organizationId ?? null,
+        reason: entry.reason ?? null,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        correlationId: entry.correlationId ?? null,
       }),
     );
   }

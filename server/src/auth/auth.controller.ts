@@ -113,7 +113,10 @@ export class AuthController {
   @Authenticated()
   @ZodResponse(204, null)
   @ZodResponse(400, ApiErrorSchema)
-  async changePassword(@CurrentUser() user: SessionUser, @ZodBody(ChangePasswordSchema) body: z.output<typeof ChangePasswordSchema>): Promise<void> {
+  async changePassword(
+    @CurrentUser() user: SessionUser,
+    @ZodBody(ChangePasswordSchema) body: z.output<typeof ChangePasswordSchema>,
+  ): Promise<void> {
     await this.auth.changePassword(user, body);
   }
 }

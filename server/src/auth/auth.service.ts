@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { emailMatchesDomains, type ChangePasswordSchema, type RegisterResult, type RegisterSchema, type ResetPasswordSchema, type VerifyEmailResult } from '@infraforum/shared';
+import {
+  emailMatchesDomains,
+  type ChangePasswordSchema,
+  type RegisterResult,
+  type RegisterSchema,
+  type ResetPasswordSchema,
+  type VerifyEmailResult,
+} from '@infraforum/shared';
 import type { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { ApiException } from '../common/api-exception.js';
@@ -46,20 +53,32 @@ export class AuthService {
     const emailDomainMatches = emailMatchesDomains(input.email, organization.emailDomains);
     const passwordHash = await hashPassword(input.password);
 
-    const { user, token } = await this.dataSource.transaction(async (manager) => {
-      const created = await this.users.save(
-        this.users.create({ email: input.email, name: input.name, passwordHash, organizationId: organization.id, emailDomainMatches, role: 'member', status: 'pending' }),
-        manager,
-      );
-      const issued = await this.tokens.issue(created.id, 'verify_email', DAY, manager);
-      return { user: created, token: issued };
-    }).catch((error: unknown) => {
-      // Two registrations racing for one address: the unique index decides.
-      if (error instanceof Error && 'code' in error && (error as { code?: string }).code === '23505') {
-        throw ApiException.conflict('EMAIL_TAKEN', 'Der findes allerede en konto med denne e-mailadresse.', { email: ['Der findes allerede en konto med denne e-mailadresse.'] });
-      }
-      throw error;
-    });
+    const { user, token } = await this.dataSource
+      .transaction(async (manager) => {
+        const created = await this.users.save(
+          this.users.create({
+            email: input.email,
+            name: input.name,
+            passwordHash,
+            organizationId: organization.id,
+            emailDomainMatches,
+            role: 'member',
+            status: 'pending',
+          }),
+          manager,
+        );
+        const issued = await this.tokens.issue(created.id, 'verify_email', DAY, manager);
+        return { user: created, token: issued };
+      })
+      .catch((error: unknown) => {
+        // Two registrations racing for one address: the unique index decides.
+        if (error instanceof Error && 'code' in error && (error as { code?: string }).code === '23505') {
+          throw ApiException.conflict('EMAIL_TAKEN', 'Der findes allerede en konto med denne e-mailadresse.', {
+            email: ['Der findes allerede en konto med denne e-mailadresse.'],
+          });
+        }
+        throw error;
+      });
     await this.mail.send(verificationMail(user.email, user.name, this.mail.link(`/bekraeft-email?token=${token}`), !emailDomainMatches));
     return { id: user.id, status: user.status, needsApproval: !emailDomainMatches };
   }
@@ -69,13 +88,18 @@ export class AuthService {
     if (!user || user.emailVerifiedAt || user.status === 'suspended') return;
     await this.tokens.revokeAll(user.id, 'verify_email');
     const token = await this.tokens.issue(user.id, 'verify_email', DAY);
-    await this.mail.send(verificationMail(user.email, user.name, this.mail.link(`/bekraeft-email?token=${token}`), !user.emailDomainMatches));
+    await this.mail.send(
+      verificationMail(user.email, user.name, this.mail.link(`/bekraeft-email?token=${token}`), !user.emailDomainMatches),
+    );
   }
 
   async verifyEmail(token: string): Promise<VerifyEmailResult> {
     const user = await this.dataSource.transaction(async (manager) => {
       const used = await this.tokens.consume(token, 'verify_email', manager);
-      if (!used) throw new ApiException(400, 'INVALID_TOKEN', 'Linket er ugyldigt, udløbet eller allerede brugt. Bed om et nyt.', { token: ['Linket er ugyldigt, udløbet eller allerede brugt'] });
+      if (!used)
+        throw new ApiException(400, 'INVALID_TOKEN', 'Linket er ugyldigt, udløbet eller allerede brugt. Bed om et nyt.', {
+          token: ['Linket er ugyldigt, udløbet eller allerede brugt'],
+        });
       const found = await this.users.findByIdForUpdate(used.userId, manager);
       if (!found) throw new ApiException(400, 'INVALID_TOKEN', 'Linket er ugyldigt.');
       found.emailVerifiedAt ??= new Date();
@@ -122,7 +146,10 @@ export class AuthService {
     const passwordHash = await hashPassword(input.password);
     await this.dataSource.transaction(async (manager) => {
       const used = await this.tokens.consume(input.token, 'reset_password', manager);
-      if (!used) throw new ApiException(400, 'INVALID_TOKEN', 'Linket er ugyldigt, udløbet eller allerede brugt. Bed om et nyt.', { token: ['Linket er ugyldigt, udløbet eller allerede brugt'] });
+      if (!used)
+        throw new ApiException(400, 'INVALID_TOKEN', 'Linket er ugyldigt, udløbet eller allerede brugt. Bed om et nyt.', {
+          token: ['Linket er ugyldigt, udløbet eller allerede brugt'],
+        });
       const user = await this.users.findByIdForUpdate(used.userId, manager);
       if (!user) throw new ApiException(400, 'INVALID_TOKEN', 'Linket er ugyldigt.');
       const weak = passwordProblem(input.password, { email: user.email, name: user.name });
@@ -138,7 +165,8 @@ export class AuthService {
   async changePassword(actor: SessionUser, input: z.output<typeof ChangePasswordSchema>): Promise<void> {
     const user = await this.users.findById(actor.id);
     if (!user) throw ApiException.unauthenticated();
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw ApiException.field('currentPassword', 'Den nuværende adgangskode er forkert');
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
+      throw ApiException.field('currentPassword', 'Den nuværende adgangskode er forkert');
     const weak = passwordProblem(input.newPassword, { email: user.email, name: user.name });
     if (weak) throw ApiException.field('newPassword', weak);
     await this.users.update(user.id, { passwordHash: await hashPassword(input.newPassword) });

@@ -2,7 +2,23 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 import { PASSWORD_MIN_LENGTH } from '@infraforum/shared';
 
 /** Danish words that show up in leaked password lists and in municipal defaults. */
-const DANISH_COMMON = ['adgangskode', 'kodeord', 'password', 'velkommen', 'sommer', 'vinter', 'foraar', 'efteraar', 'kommune', 'infraforum', 'kombit', 'danmark', 'hemmelig', 'qwertyuiopå', 'æøå'];
+const DANISH_COMMON = [
+  'adgangskode',
+  'kodeord',
+  'password',
+  'velkommen',
+  'sommer',
+  'vinter',
+  'foraar',
+  'efteraar',
+  'kommune',
+  'infraforum',
+  'kombit',
+  'danmark',
+  'hemmelig',
+  'qwertyuiopå',
+  'æøå',
+];
 
 let commonPasswords: Set<string> | undefined;
 function common(): Set<string> {
@@ -18,7 +34,8 @@ const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyzæøå', 'qwertyuiop
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | undefined {
   if (password.length < PASSWORD_MIN_LENGTH) return `Adgangskoden skal være på mindst ${PASSWORD_MIN_LENGTH} tegn`;
   const lower = password.toLowerCase();
-  const tooCommon = 'Adgangskoden er for almindelig og findes på lister over lækkede adgangskoder. Vælg en anden, fx en sætning af flere ord.';
+  const tooCommon =
+    'Adgangskoden er for almindelig og findes på lister over lækkede adgangskoder. Vælg en anden, fx en sætning af flere ord.';
   if (common().has(lower)) return tooCommon;
   // "password2024!" or "sommer123456" is a common word with digits and signs around it.
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/gu, '');
@@ -30,7 +47,10 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (SEQUENCES.some((seq) => seq.includes(lower) || seq.split('').reverse().join('').includes(lower))) return tooCommon;
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'Adgangskoden må ikke indeholde din e-mailadresse';
-  const nameParts = (context.name ?? '').toLowerCase().split(/\s+/).filter((part) => part.length >= 4);
+  const nameParts = (context.name ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((part) => part.length >= 4);
   if (nameParts.some((part) => lower === part || core === part)) return 'Adgangskoden må ikke være dit navn';
   return undefined;
 }

@@ -28,6 +28,10 @@ export function rateLimits(limits: { login: number; account: number }): Throttle
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const minutes = Math.max(1, Math.ceil(detail.timeToExpire / 60));
-    throw new ApiException(429, 'TOO_MANY_REQUESTS', `For mange forsøg. Vent ${minutes} ${minutes === 1 ? 'minut' : 'minutter'}, og prøv igen.`);
+    throw new ApiException(
+      429,
+      'TOO_MANY_REQUESTS',
+      `For mange forsøg. Vent ${minutes} ${minutes === 1 ? 'minut' : 'minutter'}, og prøv igen.`,
+    );
   }
 }

@@ -16,10 +16,14 @@ import { UsersService } from '../users/users.service.js';
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
-const program = new Command('infraforum').description('Operator commands for Infraforum. Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (also while the app runs).');
+const program = new Command('infraforum').description(
+  'Operator commands for Infraforum. Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (also while the app runs).',
+);
 
 program
   .command('create-user')
@@ -27,10 +31,15 @@ program
   .requiredOption('--email <email>', 'e-mail address')
   .requiredOption('--org <code>', 'kommunekode (e.g. 0159) or KOMBIT')
   .option('--name <name>', 'full name', '')
-  .option('--role <role>', `one of ${USER_ROLES.join(', ')}`, (value: string) => {
-    if (!(USER_ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${USER_ROLES.join(', ')}`);
-    return value;
-  }, 'member')
+  .option(
+    '--role <role>',
+    `one of ${USER_ROLES.join(', ')}`,
+    (value: string) => {
+      if (!(USER_ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${USER_ROLES.join(', ')}`);
+      return value;
+    },
+    'member',
+  )
   .option('--password-stdin', 'read the password from standard input instead of generating one')
   .action(async (options: { email: string; org: string; name: string; role: UserRole; passwordStdin?: boolean }) => {
     const config = loadConfig();

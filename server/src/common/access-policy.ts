@@ -31,11 +31,18 @@ export function canApproveUser(actor: Actor | undefined, target: AccountTarget):
 
 /** Suspend or reactivate: only over someone of a lower role, never oneself. */
 export function canChangeUserStatus(actor: Actor | undefined, target: AccountTarget): boolean {
-  return !!actor && actor.id !== target.id && canManageOrganizationUsers(actor, target.organizationId) && RANK[actor.role] > RANK[target.role];
+  return (
+    !!actor && actor.id !== target.id && canManageOrganizationUsers(actor, target.organizationId) && RANK[actor.role] > RANK[target.role]
+  );
 }
 
 /** Only admins set roles; not their own (so the last admin cannot lock everyone out); moderator/admin only within KOMBIT. */
-export function canSetRole(actor: Actor | undefined, target: AccountTarget, targetOrganizationType: OrganizationType, role: UserRole): boolean {
+export function canSetRole(
+  actor: Actor | undefined,
+  target: AccountTarget,
+  targetOrganizationType: OrganizationType,
+  role: UserRole,
+): boolean {
   return !!actor && actor.role === 'admin' && actor.id !== target.id && rolesAllowedFor(targetOrganizationType).includes(role);
 }
 

@@ -20,7 +20,13 @@ const MESSAGE_BY_STATUS: Record<number, string> = {
 };
 
 /** One error body everywhere: { statusCode, code, message, fields?, correlationId }. */
-export function errorBody(status: number, code: ErrorCode, message: string, correlationId: string | undefined, fields?: ApiError['fields']): ApiError {
+export function errorBody(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  correlationId: string | undefined,
+  fields?: ApiError['fields'],
+): ApiError {
   return { statusCode: status, code, message, ...(fields ? { fields } : {}), ...(correlationId ? { correlationId } : {}) };
 }
 
@@ -42,7 +48,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const message = MESSAGE_BY_STATUS[status] ?? exception.message;
       body = errorBody(status, CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED'), message, correlationId);
     } else {
-      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception), `correlationId=${correlationId}`);
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+        `correlationId=${correlationId}`,
+      );
       body = errorBody(500, 'INTERNAL', 'Der skete en fejl hos os. Prøv igen om lidt.', correlationId);
     }
     if (response.headersSent) return;

@@ -44,7 +44,11 @@ export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
     Query(new ZodValidationPipe(schema))(target, key, index);
     const descriptor = methodDescriptor(target, key);
     for (const [name, field] of Object.entries(schema.shape)) {
-      ApiQuery({ name, required: !field.safeParse(undefined).success, schema: toOpenApiSchema(field as ZodType, 'input') })(target, key, descriptor);
+      ApiQuery({ name, required: !field.safeParse(undefined).success, schema: toOpenApiSchema(field as ZodType, 'input') })(
+        target,
+        key,
+        descriptor,
+      );
     }
   };
 }

@@ -45,7 +45,9 @@ function ensureOsUser(): { uid: number; gid: number } | undefined {
       execFileSync('groupadd', ['-f', OS_USER], { stdio: 'ignore' });
       execFileSync('useradd', ['-r', '-g', OS_USER, '-M', '-s', '/usr/sbin/nologin', OS_USER], { stdio: 'ignore' });
     } catch (error) {
-      throw new Error(`Could not create the "${OS_USER}" OS user that PostgreSQL runs as when started by root: ${String(error)}`, { cause: error });
+      throw new Error(`Could not create the "${OS_USER}" OS user that PostgreSQL runs as when started by root: ${String(error)}`, {
+        cause: error,
+      });
     }
     return { uid: id('-u'), gid: id('-g') };
   }
@@ -55,9 +57,14 @@ function ensureOsUser(): { uid: number; gid: number } | undefined {
 function assertReachableBy(owner: { uid: number; gid: number }, dir: string): void {
   for (let current = path.dirname(dir); ; current = path.dirname(current)) {
     const stat = statSync(current);
-    const reachable = (stat.mode & 0o001) !== 0 || (stat.uid === owner.uid && (stat.mode & 0o100) !== 0) || (stat.gid === owner.gid && (stat.mode & 0o010) !== 0);
+    const reachable =
+      (stat.mode & 0o001) !== 0 ||
+      (stat.uid === owner.uid && (stat.mode & 0o100) !== 0) ||
+      (stat.gid === owner.gid && (stat.mode & 0o010) !== 0);
     if (!reachable) {
-      throw new Error(`PostgreSQL runs as the "${OS_USER}" OS user when started by root, and cannot pass through ${current}. Choose a DATA_DIR outside it, or allow passing through: chmod o+x ${current}`);
+      throw new Error(
+        `PostgreSQL runs as the "${OS_USER}" OS user when started by root, and cannot pass through ${current}. Choose a DATA_DIR outside it, or allow passing through: chmod o+x ${current}`,
+      );
     }
     if (current === path.dirname(current)) return;
   }
@@ -174,7 +181,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`PostgreSQL did not start from ${dataDir} on port ${port}: ${error instanceof Error ? error.message : 'it exited early; see the log above'}`, { cause: error });
+    throw new Error(
+      `PostgreSQL did not start from ${dataDir} on port ${port}: ${error instanceof Error ? error.message : 'it exited early; see the log above'}`,
+      { cause: error },
+    );
   }
   const handle = { ...urls(port), port };
   await ensureDatabase(handle.adminUrl, database);

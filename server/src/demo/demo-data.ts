@@ -18,13 +18,62 @@ export interface DemoAccount {
 
 /** Fictional people in Gladsaxe, Esbjerg and KOMBIT, one of every role. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'admin@kombit.dk', name: 'Anne Kjær', organizationCode: 'KOMBIT', role: 'admin', title: 'Platformsansvarlig', showContactDetails: true },
-  { email: 'moderator@kombit.dk', name: 'Mads Holm', organizationCode: 'KOMBIT', role: 'moderator', title: 'Infrastrukturkonsulent', showContactDetails: true },
-  { email: 'kommuneadmin@gladsaxe.dk', name: 'Lene Friis', organizationCode: '0159', role: 'org_admin', title: 'IT-chef', showContactDetails: true },
-  { email: 'infrastruktur@gladsaxe.dk', name: 'Jonas Brandt', organizationCode: '0159', role: 'member', title: 'Infrastrukturansvarlig', showContactDetails: true },
-  { email: 'hotline@gladsaxe.dk', name: 'Sofie Lund', organizationCode: '0159', role: 'member', title: 'Hotline', showContactDetails: false },
-  { email: 'kommuneadmin@esbjerg.dk', name: 'Peter Nørgaard', organizationCode: '0561', role: 'org_admin', title: 'Digitaliseringschef', showContactDetails: false },
-  { email: 'infrastruktur@esbjerg.dk', name: 'Maria Østergaard', organizationCode: '0561', role: 'member', title: 'Infrastrukturansvarlig', showContactDetails: true },
+  {
+    email: 'admin@kombit.dk',
+    name: 'Anne Kjær',
+    organizationCode: 'KOMBIT',
+    role: 'admin',
+    title: 'Platformsansvarlig',
+    showContactDetails: true,
+  },
+  {
+    email: 'moderator@kombit.dk',
+    name: 'Mads Holm',
+    organizationCode: 'KOMBIT',
+    role: 'moderator',
+    title: 'Infrastrukturkonsulent',
+    showContactDetails: true,
+  },
+  {
+    email: 'kommuneadmin@gladsaxe.dk',
+    name: 'Lene Friis',
+    organizationCode: '0159',
+    role: 'org_admin',
+    title: 'IT-chef',
+    showContactDetails: true,
+  },
+  {
+    email: 'infrastruktur@gladsaxe.dk',
+    name: 'Jonas Brandt',
+    organizationCode: '0159',
+    role: 'member',
+    title: 'Infrastrukturansvarlig',
+    showContactDetails: true,
+  },
+  {
+    email: 'hotline@gladsaxe.dk',
+    name: 'Sofie Lund',
+    organizationCode: '0159',
+    role: 'member',
+    title: 'Hotline',
+    showContactDetails: false,
+  },
+  {
+    email: 'kommuneadmin@esbjerg.dk',
+    name: 'Peter Nørgaard',
+    organizationCode: '0561',
+    role: 'org_admin',
+    title: 'Digitaliseringschef',
+    showContactDetails: false,
+  },
+  {
+    email: 'infrastruktur@esbjerg.dk',
+    name: 'Maria Østergaard',
+    organizationCode: '0561',
+    role: 'member',
+    title: 'Infrastrukturansvarlig',
+    showContactDetails: true,
+  },
 ];
 
 /** The demo password is made once per data dir (printed at every start), so no fixed password ships in the code. */
@@ -45,7 +94,14 @@ export async function seedDemoData(app: INestApplicationContext, password: strin
   }
   const waitingEmail = 'ny.kollega@gmail.com';
   if (!(await users.findByEmail(waitingEmail))) {
-    const created = await users.createActiveUser({ email: waitingEmail, name: 'Ida Vestergaard', organizationCode: '0159', role: 'member', passwordHash, title: 'Vikar, servicedesk' });
+    const created = await users.createActiveUser({
+      email: waitingEmail,
+      name: 'Ida Vestergaard',
+      organizationCode: '0159',
+      role: 'member',
+      passwordHash,
+      title: 'Vikar, servicedesk',
+    });
     await repository.update(created.id, { status: 'pending', emailDomainMatches: false, approvedAt: null });
   }
   return DEMO_ACCOUNTS;

@@ -21,7 +21,12 @@ export function passwordResetMail(to: string, name: string, link: string): Outgo
   };
 }
 
-export function approvalRequestMail(to: string, applicant: { name: string; email: string }, organizationName: string, link: string): OutgoingMail {
+export function approvalRequestMail(
+  to: string,
+  applicant: { name: string; email: string },
+  organizationName: string,
+  link: string,
+): OutgoingMail {
   return {
     to,
     subject: `Ny bruger i ${organizationName} venter på godkendelse`,

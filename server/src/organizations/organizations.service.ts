@@ -14,8 +14,7 @@ const danish = new Intl.Collator('da');
 export class OrganizationsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(OrganizationsService.name);
 
-  constructor(
-private readonly organizations: OrganizationRepository) {}
+  constructor(private readonly organizations: OrganizationRepository) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const changed = await this.organizations.upsertReference(referenceOrganizations());
@@ -39,9 +38,7 @@ private readonly organizations: OrganizationRepository) {}
       this.organizations.countActiveMembers(org.id),
       viewer ? this.organizations.findActiveMembers(org.id) : Promise.resolve([]),
     ]);
-    const contacts = members
-      .filter((member) => canSeeContactDetails(viewer, member))
-      .sort((a, b) => danish.compare(a.name, b.name));
+    const contacts = members.filter((member) => canSeeContactDetails(viewer, member)).sort((a, b) => danish.compare(a.name, b.name));
     return toOrganizationDetail(org, memberCount, contacts);
   }
 }

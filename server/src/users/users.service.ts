@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { rolesAllowedFor, type ManagedUser, type Me, type SetRoleSchema, type UpdateProfileSchema, type UserRole, type UserStatus } from '@infraforum/shared';
+import {
+  rolesAllowedFor,
+  type ManagedUser,
+  type Me,
+  type SetRoleSchema,
+  type UpdateProfileSchema,
+  type UserRole,
+  type UserStatus,
+} from '@infraforum/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
@@ -35,13 +43,22 @@ export class UsersService {
   ) {}
 
   async updateProfile(actor: SessionUser, input: z.output<typeof UpdateProfileSchema>): Promise<Me> {
-    await this.users.update(actor.id, { name: input.name, title: input.title, phone: input.phone, showContactDetails: input.showContactDetails });
+    await this.users.update(actor.id, {
+      name: input.name,
+      title: input.title,
+      phone: input.phone,
+      showContactDetails: input.showContactDetails,
+    });
     const user = await this.users.findById(actor.id);
     if (!user) throw ApiException.unauthenticated();
     return toMe(toSessionUser(user));
   }
 
-  async listForOrganization(actor: SessionUser, organizationCode: string, status?: UserStatus): Promise<{ items: ManagedUser[]; total: number }> {
+  async listForOrganization(
+    actor: SessionUser,
+    organizationCode: string,
+    status?: UserStatus,
+  ): Promise<{ items: ManagedUser[]; total: number }> {
     const organization = await this.organizations.findByCode(organizationCode);
     if (!organization) throw ApiException.notFound('Kommunen findes ikke.');
     requireAccess(canManageOrganizationUsers(actor, organization.id), 'Du kan kun se brugere i din egen kommune.');
@@ -64,7 +81,17 @@ export class UsersService {
       await apply(user, manager);
       await this.users.save(user, manager);
       await this.audit.record(
-        { actorId: actor.id, action, targetType: 'user', targetId: user.id, organizationId: user.organizationId, reason: context.reason ?? null, before, after: snapshot(user), correlationId: context.correlationId ?? null },
+        {
+          actorId: actor.id,
+          action,
+          targetType: 'user',
+          targetId: user.id,
+          organizationId: user.organizationId,
+          reason: context.reason ?? null,
+          before,
+          after: snapshot(user),
+          correlationId: context.correlationId ?? null,
+        },
         manager,
       );
       return user;
@@ -121,7 +148,15 @@ export class UsersService {
   }
 
   /** For the operator CLI and demo data: an account that is verified, approved and active. */
-  async createActiveUser(input: { email: string; name: string; passwordHash: string; organizationCode: string; role: UserRole; title?: string | null; showContactDetails?: boolean }): Promise<UserEntity> {
+  async createActiveUser(input: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    organizationCode: string;
+    role: UserRole;
+    title?: string | null;
+    showContactDetails?: boolean;
+  }): Promise<UserEntity> {
     const organization = await this.organizations.findByCode(input.organizationCode);
     if (!organization) throw new Error(`Unknown organization code ${input.organizationCode}`);
     if (!rolesAllowedFor(organization.type).includes(input.role)) throw new Error(`Role ${input.role} is only for KOMBIT accounts`);
