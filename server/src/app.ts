@@ -26,6 +26,16 @@ export interface CreateAppOptions {
   webHandler?: RequestHandler;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Which hops may say who the client is: always the web on loopback (it forwards the person's address
+ * and protocol to the API), plus one TLS-terminating proxy when TRUST_PROXY is set.
+ */
+export function trustProxy(behindProxy: boolean): (address: string, hop: number) => boolean {
+  return (address, hop) => LOOPBACK.has(address) || (behindProxy && hop === 0);
+}
+
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Infraforum API')
@@ -43,7 +53,7 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
     logger: new PinoNestLogger(options.logger),
     abortOnError: false,
   });
-  app.set('trust proxy', config.trustProxy ? 1 : false);
+  app.set('trust proxy', trustProxy(config.trustProxy));
   app.disable('x-powered-by');
   app.enableShutdownHooks();
 
@@ -57,6 +67,8 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
         return id;
       },
       autoLogging: { ignore: (request) => request.url === '/api/health' },
+      // Session ids are credentials: never in the logs.
+      redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
     }),
   );
 
@@ -67,7 +79,9 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
   const PgStore = connectPgSimple(session);
   const dataSource = app.get(DataSource);
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  // Sessions belong to the API; pages and assets never touch the session table (the web forwards the cookie).
   app.use(
+    '/api',
     session({
       name: SESSION_COOKIE,
       secret: config.sessionSecret,
@@ -78,8 +92,8 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: 14 * 24 * 60 * 60 * 1000, path: '/' },
     }),
   );
-  app.use(passport.initialize());
-  app.use(passport.session());
+  app.use('/api', passport.initialize());
+  app.use('/api', passport.session());
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });

@@ -37,6 +37,11 @@ async function main(): Promise<void> {
 
   // adapter-node reads ORIGIN when its handler module loads; the web calls the API over loopback.
   process.env.ORIGIN ??= runtime.publicUrl;
+  // Behind a proxy, SvelteKit takes the person's address from X-Forwarded-For, as the API does.
+  if (runtime.trustProxy) {
+    process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+    process.env.XFF_DEPTH ??= '1';
+  }
   const listenHost = runtime.host && runtime.host !== '0.0.0.0' && runtime.host !== '::' ? runtime.host : '127.0.0.1';
   process.env.INFRAFORUM_API_URL ??= `http://${listenHost}:${runtime.port}`;
 

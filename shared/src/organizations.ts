@@ -15,6 +15,8 @@ export const OrganizationSchema = z.object({
   name: z.string(),
   type: OrganizationType,
   region: z.string().nullable(),
+  /** Addresses on these domains belong to the organization without approval (lets sign-up pre-select it). */
+  emailDomains: z.array(z.string()),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
@@ -28,7 +30,6 @@ export const OrganizationContactSchema = z.object({
 export type OrganizationContact = z.infer<typeof OrganizationContactSchema>;
 
 export const OrganizationDetailSchema = OrganizationSchema.extend({
-  emailDomains: z.array(z.string()),
   memberCount: z.number().int(),
   /** Members who chose to show their contact details (only to logged-in users). */
   contacts: z.array(OrganizationContactSchema),

@@ -28,16 +28,24 @@ describe('GET /api/organizations', () => {
   });
 
   it('includes KOMBIT with the code KOMBIT and no region', () => {
-    expect(list.find((o) => o.code === 'KOMBIT')).toEqual({ code: 'KOMBIT', name: 'KOMBIT', type: 'kombit', region: null });
+    expect(list.find((o) => o.code === 'KOMBIT')).toEqual({
+      code: 'KOMBIT',
+      name: 'KOMBIT',
+      type: 'kombit',
+      region: null,
+      emailDomains: ['kombit.dk'],
+    });
   });
 
-  it('describes each municipality by code, name, type and region only', () => {
+  it('describes each municipality by code, name, type, region and mail domains', () => {
     expect(list.find((o) => o.code === '0159')).toEqual({
       code: '0159',
       name: 'Gladsaxe',
       type: 'municipality',
       region: 'Region Hovedstaden',
+      emailDomains: ['gladsaxe.dk'],
     });
+    expect(list.find((o) => o.code === '0151')?.emailDomains).toEqual(['ballerup.dk', 'balk.dk']);
   });
 
   it('sorts KOMBIT among the municipalities by its name', () => {

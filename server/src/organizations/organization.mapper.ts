@@ -3,7 +3,7 @@ import type { UserEntity } from '../users/user.entity.js';
 import type { OrganizationEntity } from './organization.entity.js';
 
 export function toOrganization(org: OrganizationEntity): Organization {
-  return { code: org.code, name: org.name, type: org.type, region: org.region };
+  return { code: org.code, name: org.name, type: org.type, region: org.region, emailDomains: org.emailDomains };
 }
 
 export function toOrganizationContact(user: UserEntity): OrganizationContact {
@@ -11,5 +11,5 @@ export function toOrganizationContact(user: UserEntity): OrganizationContact {
 }
 
 export function toOrganizationDetail(org: OrganizationEntity, memberCount: number, contacts: UserEntity[]): OrganizationDetail {
-  return { ...toOrganization(org), emailDomains: org.emailDomains, memberCount, contacts: contacts.map(toOrganizationContact) };
+  return { ...toOrganization(org), memberCount, contacts: contacts.map(toOrganizationContact) };
 }

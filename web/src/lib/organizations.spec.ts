@@ -7,6 +7,7 @@ const org = (code: string, name: string, region: string | null, type: Organizati
   name,
   region,
   type,
+  emailDomains: [],
 });
 
 describe('groupByRegion', () => {

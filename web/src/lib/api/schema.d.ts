@@ -802,6 +802,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         code: string;
+                        emailDomains: string[];
                         name: string;
                         region: string | null;
                         /** @enum {string} */

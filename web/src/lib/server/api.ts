@@ -20,16 +20,22 @@ const verbatim = (value: string) => value;
  * It uses the global fetch, not `event.fetch`: when the API and the site share an origin (as in the
  * tests), `event.fetch` would route `/api/...` into SvelteKit instead of the API.
  */
-export function apiFor(event: Pick<RequestEvent, 'cookies' | 'platform'>): ApiClient {
+export function apiFor(event: Pick<RequestEvent, 'cookies' | 'platform' | 'url' | 'getClientAddress'>): ApiClient {
   const baseUrl = env.INFRAFORUM_API_URL;
   if (!baseUrl) throw new Error('INFRAFORUM_API_URL is not set: the web cannot reach the API.');
   const requestId = requestIdOf(event);
+  // The API trusts these from loopback: rate limits count the person, not the web, and a Secure
+  // session cookie is set when the person came over HTTPS.
+  const clientAddress = event.getClientAddress();
+  const protocol = event.url.protocol.replace(':', '');
   return createClient<paths>({
     baseUrl,
     fetch: async (request) => {
       const session = event.cookies.get(SESSION_COOKIE, { decode: verbatim });
       if (session) request.headers.set('cookie', `${SESSION_COOKIE}=${session}`);
       if (requestId) request.headers.set('x-request-id', requestId);
+      request.headers.set('x-forwarded-for', clientAddress);
+      request.headers.set('x-forwarded-proto', protocol);
       const response = await fetch(request);
       applySessionCookie(event.cookies, response.headers.getSetCookie());
       return response;
