@@ -1,3 +1,4 @@
+import type { Organization } from '@infraforum/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrganizationsService } from '../../server/dist/organizations/organizations.service.js';
 import { ApiSession, signIn } from '../support/http.js';
@@ -15,7 +16,7 @@ afterAll(async () => {
 const anonymous = () => new ApiSession(t.url);
 
 describe('GET /api/organizations', () => {
-  let list: Array<{ code: string; name: string; type: string; region: string | null }>;
+  let list: Organization[];
   beforeAll(async () => {
     const response = await anonymous().get('/api/organizations');
     expect(response.status).toBe(200);

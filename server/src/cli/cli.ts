@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { USER_ROLES, type UserRole } from '@infraforum/shared';
+import { Email, USER_ROLES, type UserRole } from '@infraforum/shared';
 import { Command, InvalidArgumentError } from 'commander';
 import { pino } from 'pino';
 import { AppModule } from '../app.module.js';
@@ -42,6 +42,9 @@ program
   )
   .option('--password-stdin', 'read the password from standard input instead of generating one')
   .action(async (options: { email: string; org: string; name: string; role: UserRole; passwordStdin?: boolean }) => {
+    const email = Email.safeParse(options.email);
+    if (!email.success) throw new Error(`Not a valid e-mail address: ${options.email}`);
+    options.email = email.data;
     const config = loadConfig();
     const logger = pino({ level: 'warn' });
     const password = options.passwordStdin ? await readStdin() : randomBytes(12).toString('base64url');
