@@ -14,26 +14,18 @@ import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { bodyParserErrors, requireJsonBody } from './common/http-middleware.js';
+import { requestForLog, responseForLog } from './common/log-serializers.js';
+import { trustProxy } from './common/trust-proxy.js';
 import { PinoNestLogger } from './common/pino-logger.js';
+import { SESSION_COOKIE } from './common/session-cookie.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 
-export const SESSION_COOKIE = 'infraforum.sid';
 const JSON_BODY_LIMIT = '100kb';
 
 export interface CreateAppOptions {
   logger: Logger;
   /** SvelteKit's adapter-node handler; every path outside /api goes to it. */
   webHandler?: RequestHandler;
-}
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-/**
- * Which hops may say who the client is: always the web on loopback (it forwards the person's address
- * and protocol to the API), plus one TLS-terminating proxy when TRUST_PROXY is set.
- */
-export function trustProxy(behindProxy: boolean): (address: string, hop: number) => boolean {
-  return (address, hop) => LOOPBACK.has(address) || (behindProxy && hop === 0);
 }
 
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
@@ -55,7 +47,6 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
   });
   app.set('trust proxy', trustProxy(config.trustProxy));
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
 
   app.use(
     pinoHttp({
@@ -67,33 +58,38 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
         return id;
       },
       autoLogging: { ignore: (request) => request.url === '/api/health' },
-      // Session ids are credentials: never in the logs.
-      redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+      // No headers (cookies, referers) and no one-time tokens from URLs: logs must not hold credentials.
+      serializers: { req: requestForLog, res: responseForLog },
     }),
   );
 
   // Helmet's CSP would block SvelteKit's inline bootstrap; SvelteKit sets its own CSP for pages.
   app.use('/api', helmet());
+  // Pages: "same-origin", not "no-referrer", under which browsers send `Origin: null` on form posts and
+  // SvelteKit's CSRF check refuses them; tokens in URLs then never leave for another site.
+  app.use(helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'same-origin' } }));
   app.use('/api', requireJsonBody, express.json({ limit: JSON_BODY_LIMIT, strict: true }), bodyParserErrors);
 
   const PgStore = connectPgSimple(session);
   const dataSource = app.get(DataSource);
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   // Sessions belong to the API; pages and assets never touch the session table (the web forwards the cookie).
-  app.use(
-    '/api',
-    session({
-      name: SESSION_COOKIE,
-      secret: config.sessionSecret,
-      store: new PgStore({ pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: 14 * 24 * 60 * 60 * 1000, path: '/' },
-    }),
+  const sessions = session({
+    name: SESSION_COOKIE,
+    secret: config.sessionSecret,
+    store: new PgStore({ pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    // Secure whenever people reach us over HTTPS (PUBLIC_URL), which is required in production.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.publicUrl.startsWith('https:'), maxAge: 14 * 24 * 60 * 60 * 1000, path: '/' },
+  });
+  const withSession = express.Router();
+  withSession.use(sessions, passport.initialize(), passport.session());
+  // The health check must answer (503) even when the session store cannot.
+  app.use('/api', (request: express.Request, response: express.Response, next: express.NextFunction) =>
+    request.path === '/health' ? next() : withSession(request, response, next),
   );
-  app.use('/api', passport.initialize());
-  app.use('/api', passport.session());
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });

@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config/config.js';
 import { demoPassword, seedDemoData } from './demo/demo-data.js';
@@ -17,23 +18,27 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: config.logLevel, ...(config.isProduction ? {} : { transport: undefined }) });
+  const logger = pino({ level: config.logLevel });
   const services = await startServices(config, logger);
   const { runtime } = services;
 
+  let app: INestApplication | undefined;
   let shuttingDown = false;
-  const shutdown = async (signal: string, app?: { close(): Promise<void> }) => {
+  /** Stop taking requests, let those in flight finish, then stop the embedded servers; give up after 20 s. */
+  const shutdown = async (reason: string, exitCode: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    logger.info(`${signal}: shutting down`);
+    logger.info(`${reason}: shutting down`);
+    setTimeout(() => {
+      logger.error('shutdown took longer than 20 s; exiting anyway');
+      process.exit(1);
+    }, 20_000).unref();
     await app?.close().catch((error: unknown) => logger.error({ err: error }, 'app close failed'));
     await services.stop();
-    process.exit(0);
+    process.exit(exitCode);
   };
-  // Until the app exists, a signal still stops the embedded servers.
-  const early = (signal: NodeJS.Signals) => void shutdown(signal);
-  process.once('SIGINT', early);
-  process.once('SIGTERM', early);
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
 
   // adapter-node reads ORIGIN when its handler module loads; the web calls the API over loopback.
   process.env.ORIGIN ??= runtime.publicUrl;
@@ -45,18 +50,20 @@ async function main(): Promise<void> {
   const listenHost = runtime.host && runtime.host !== '0.0.0.0' && runtime.host !== '::' ? runtime.host : '127.0.0.1';
   process.env.INFRAFORUM_API_URL ??= `http://${listenHost}:${runtime.port}`;
 
-  const { createApp } = await import('./app.js');
-  const webHandler = await loadWebHandler();
-  if (!webHandler) logger.warn('web/build is missing: serving the API only. Run `npm run build` to build the web app.');
-  const app = await createApp(runtime, { logger, ...(webHandler ? { webHandler } : {}) });
-
-  process.removeListener('SIGINT', early);
-  process.removeListener('SIGTERM', early);
-  process.once('SIGINT', () => void shutdown('SIGINT', app));
-  process.once('SIGTERM', () => void shutdown('SIGTERM', app));
-
-  if (runtime.host) await app.listen(runtime.port, runtime.host);
-  else await app.listen(runtime.port);
+  try {
+    const { createApp } = await import('./app.js');
+    const webHandler = await loadWebHandler();
+    if (!webHandler) logger.warn('web/build is missing: serving the API only. Run `npm run build` to build the web app.');
+    const nest = await createApp(runtime, { logger, ...(webHandler ? { webHandler } : {}) });
+    app = nest;
+    if (runtime.host) await nest.listen(runtime.port, runtime.host);
+    else await nest.listen(runtime.port);
+  } catch (error) {
+    logger.fatal({ err: error }, 'start-up failed');
+    console.error(`Infraforum could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown('start-up failure', 1);
+    return;
+  }
 
   const lines = [`Infraforum kører på ${runtime.publicUrl} (startet på ${((Date.now() - bootStarted) / 1000).toFixed(1)} s)`];
   if (runtime.demoData) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PersonName } from './auth.js';
+import { noControlCharacters, PersonName } from './auth.js';
 import { UserRole, UserStatus } from './roles.js';
 import { OrganizationType } from './organizations.js';
 
@@ -22,6 +22,7 @@ const optionalText = (max: number, tooLong: string) =>
     .trim()
     .max(max, { error: tooLong })
     .regex(/^[^<>{}\\]*$/, { error: 'Feltet må ikke indeholde tegnene < > { } \\' })
+    .refine(noControlCharacters, { error: 'Feltet må ikke indeholde linjeskift eller kontroltegn' })
     .transform((value) => (value === '' ? null : value))
     .nullable();
 
@@ -60,6 +61,16 @@ export const ManagedUserListSchema = z.object({ items: z.array(ManagedUserSchema
 
 export const ListUsersQuerySchema = z.strictObject({
   status: UserStatus.optional(),
+});
+
+/** Why a moderator or admin acted: kept in the audit log. */
+export const ActionReasonSchema = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .max(500, { error: 'Begrundelsen må højst være på 500 tegn' })
+    .refine((value) => !value.includes('\u0000'), { error: 'Begrundelsen indeholder et tegn, der ikke kan gemmes' })
+    .optional(),
 });
 
 export const SetRoleSchema = z.strictObject({

@@ -18,12 +18,18 @@ export const NewPassword = z
   .min(PASSWORD_MIN_LENGTH, { error: `Adgangskoden skal være på mindst ${PASSWORD_MIN_LENGTH} tegn` })
   .max(PASSWORD_MAX_LENGTH, { error: `Adgangskoden må højst være på ${PASSWORD_MAX_LENGTH} tegn` });
 
+/** Tab, newline, NUL and the other C0/C1 controls: never part of a one-line field (and NUL cannot be stored). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+export const noControlCharacters = (value: string) => !CONTROL_CHARACTERS.test(value);
+
 export const PersonName = z
   .string({ error: 'Skriv dit navn' })
   .trim()
   .min(2, { error: 'Skriv dit fulde navn' })
   .max(120, { error: 'Navnet må højst være på 120 tegn' })
-  .regex(/^[^<>{}\\]*$/, { error: 'Navnet må ikke indeholde tegnene < > { } \\' });
+  .regex(/^[^<>{}\\]*$/, { error: 'Navnet må ikke indeholde tegnene < > { } \\' })
+  .refine(noControlCharacters, { error: 'Navnet må ikke indeholde linjeskift eller kontroltegn' });
 
 export const RegisterSchema = z.strictObject({
   email: Email,
@@ -45,7 +51,8 @@ const Token = z
   .string({ error: 'Linket mangler sin kode' })
   .trim()
   .min(16, { error: 'Linket er ugyldigt' })
-  .max(200, { error: 'Linket er ugyldigt' });
+  .max(200, { error: 'Linket er ugyldigt' })
+  .regex(/^[\w-]+$/, { error: 'Linket er ugyldigt' });
 
 export const VerifyEmailSchema = z.strictObject({ token: Token });
 

@@ -18,13 +18,14 @@ describe('emailMatchesDomains', () => {
   it.each([
     ['mette@gladsaxe.dk', 'the domain itself'],
     ['Mette@GLADSAXE.DK', 'the domain in another case'],
-    ['mette@it.gladsaxe.dk', 'a sub-domain'],
-    ['mette@skole.it.gladsaxe.dk', 'a sub-domain of a sub-domain'],
   ])('accepts %s (%s)', (email) => {
     expect(emailMatchesDomains(email, gladsaxe)).toBe(true);
   });
 
   it.each([
+    ['elev@skole.gladsaxe.dk', 'a sub-domain (pupils’ and suppliers’ mail live there)'],
+    ['mette@it.gladsaxe.dk', 'another sub-domain'],
+    ['mette@skole.it.gladsaxe.dk', 'a sub-domain of a sub-domain'],
     ['mette@evilgladsaxe.dk', 'a look-alike that ends with the same letters'],
     ['mette@gladsaxe.dk.evil.com', 'the domain as a prefix of another'],
     ['mette@gladsaxe.com', 'another top-level domain'],
@@ -39,12 +40,12 @@ describe('emailMatchesDomains', () => {
     expect(emailMatchesDomains('mette@gladsaxe.dk', ['Gladsaxe.DK'])).toBe(true);
   });
 
-  it.each(['lars@ballerup.dk', 'lars@balk.dk', 'lars@it.balk.dk'])('accepts %s for a municipality with two domains', (email) => {
+  it.each(['lars@ballerup.dk', 'lars@balk.dk'])('accepts %s for a municipality with two domains', (email) => {
     expect(emailMatchesDomains(email, ballerup)).toBe(true);
   });
 
-  it('rejects an address on neither of the two domains', () => {
-    expect(emailMatchesDomains('lars@ballerupkommune.dk', ballerup)).toBe(false);
+  it.each(['lars@ballerupkommune.dk', 'lars@it.balk.dk'])('rejects %s, on neither of the two domains', (email) => {
+    expect(emailMatchesDomains(email, ballerup)).toBe(false);
   });
 
   it('matches nothing when the organization has no domains', () => {
@@ -64,5 +65,9 @@ describe('organizationForEmail', () => {
 
   it('finds none for an address outside every domain', () => {
     expect(organizationForEmail('lars@gmail.com', organizations)).toBeUndefined();
+  });
+
+  it('finds none for a sub-domain of an organization’s domain', () => {
+    expect(organizationForEmail('elev@skole.gladsaxe.dk', organizations)).toBeUndefined();
   });
 });

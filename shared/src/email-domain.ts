@@ -10,16 +10,14 @@ export function emailDomain(email: string): string {
 }
 
 /**
- * Whether an address belongs to one of an organization's mail domains.
- * Sub-domains count ("it.gladsaxe.dk" belongs to "gladsaxe.dk"); look-alikes do not ("evilgladsaxe.dk").
+ * Whether an address belongs to one of an organization's mail domains: exact matches only. Sub-domains
+ * often carry pupils' or suppliers' mail ("elev.gladsaxe.dk"), and each organization already lists every
+ * domain its staff use.
  */
 export function emailMatchesDomains(email: string, domains: readonly string[]): boolean {
   const domain = emailDomain(email);
   if (!domain) return false;
-  return domains.some((d) => {
-    const own = d.toLowerCase();
-    return domain === own || domain.endsWith('.' + own);
-  });
+  return domains.some((d) => domain === d.toLowerCase());
 }
 
 /** The organization an address belongs to, if any: used to pre-select the municipality on sign-up. */

@@ -102,6 +102,31 @@ describe('limits on managing accounts', () => {
     expect((await as.moderator.post(`/api/users/${actors.admin.id}/suspend`, {})).status).toBe(403);
   });
 
+  it('a moderator cannot suspend another moderator', async () => {
+    const other = await t.createUser({ email: uniqueEmail('kombit.dk'), organizationCode: 'KOMBIT', role: 'moderator' });
+    expect((await as.moderator.post(`/api/users/${other.id}/suspend`, {})).status).toBe(403);
+    expect((await stored(other.id)).status).toBe('active');
+  });
+
+  it('an admin cannot suspend another admin', async () => {
+    const other = await t.createUser({ email: uniqueEmail('kombit.dk'), organizationCode: 'KOMBIT', role: 'admin' });
+    expect((await as.admin.post(`/api/users/${other.id}/suspend`, {})).status).toBe(403);
+    expect((await stored(other.id)).status).toBe('active');
+  });
+
+  it('approving a suspended user answers 409 and leaves them suspended', async () => {
+    const user = await t.createUser({
+      email: uniqueEmail('gmail.com', 'target'),
+      organizationCode: GLADSAXE,
+      status: 'suspended',
+      emailDomainMatches: false,
+    });
+    const response = await as['org admin of Gladsaxe'].post(`/api/users/${user.id}/approve`, {});
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
+    expect(await stored(user.id)).toMatchObject({ status: 'suspended', approved_at: null });
+  });
+
   it('an admin cannot change their own role', async () => {
     const response = await as.admin.request('PUT', `/api/users/${actors.admin.id}/role`, { role: 'member' });
     expect(response.status).toBe(403);
@@ -151,6 +176,65 @@ async function organizationId(code: string): Promise<string> {
   const { rows } = await t.db.query<{ id: string }>('SELECT id FROM organization WHERE code = $1', [code]);
   return rows[0]!.id;
 }
+
+async function suspension(userId: string) {
+  const { rows } = await t.db.query('SELECT status, suspended_by_id, suspended_by_role FROM "user" WHERE id = $1', [userId]);
+  return rows[0];
+}
+
+describe('a suspension by KOMBIT', () => {
+  async function suspendedByModerator(): Promise<TestUser> {
+    const user = await activeMember(GLADSAXE);
+    expect((await as.moderator.post(`/api/users/${user.id}/suspend`, { reason: 'Spam' })).status).toBe(200);
+    return user;
+  }
+
+  it('records who suspended the user and in which role', async () => {
+    const user = await suspendedByModerator();
+    expect(await suspension(user.id)).toEqual({
+      status: 'suspended',
+      suspended_by_id: actors.moderator.id,
+      suspended_by_role: 'moderator',
+    });
+  });
+
+  it('cannot be lifted by the municipality’s org admin: 403, nothing changes, no audit row', async () => {
+    const user = await suspendedByModerator();
+    const before = await suspension(user.id);
+    const response = await as['org admin of Gladsaxe'].post(`/api/users/${user.id}/reactivate`, {});
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect(await suspension(user.id)).toEqual(before);
+    expect((await auditRows(user.id)).map((row) => row.action)).toEqual(['user.suspend']);
+  });
+
+  it('cannot be taken over by the org admin suspending the user again (409)', async () => {
+    const user = await suspendedByModerator();
+    const before = await suspension(user.id);
+    expect((await as['org admin of Gladsaxe'].post(`/api/users/${user.id}/suspend`, {})).status).toBe(409);
+    expect(await suspension(user.id)).toEqual(before);
+  });
+
+  it('can be lifted by a moderator, which clears who suspended', async () => {
+    const user = await suspendedByModerator();
+    const response = await as.moderator.post(`/api/users/${user.id}/reactivate`, {});
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: user.id, status: 'active' });
+    expect(await suspension(user.id)).toEqual({ status: 'active', suspended_by_id: null, suspended_by_role: null });
+  });
+
+  it('can be lifted by an admin', async () => {
+    const user = await suspendedByModerator();
+    expect((await as.admin.post(`/api/users/${user.id}/reactivate`, {})).status).toBe(200);
+  });
+
+  it('once lifted, a new suspension by the org admin can again be lifted by the org admin', async () => {
+    const user = await suspendedByModerator();
+    expect((await as.moderator.post(`/api/users/${user.id}/reactivate`, {})).status).toBe(200);
+    expect((await as['org admin of Gladsaxe'].post(`/api/users/${user.id}/suspend`, {})).status).toBe(200);
+    expect((await as['org admin of Gladsaxe'].post(`/api/users/${user.id}/reactivate`, {})).status).toBe(200);
+  });
+});
 
 describe('the audit log', () => {
   it.each(

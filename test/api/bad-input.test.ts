@@ -172,6 +172,15 @@ describe.each(ENDPOINTS.map((endpoint) => [`${endpoint.method} ${endpoint.path}`
     expect(response.body.fields).toHaveProperty(field);
   });
 
+  it.each(endpoint.text.flatMap((field) => ['a\u0000b', 'linje\nskift', '\u001b[31m'].map((value) => [field, value] as const)))(
+    'answers 4xx, never 500, when %s holds the control characters %j',
+    async (field, value) => {
+      const response = await send(endpoint, { ...endpoint.valid, [field]: value });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    },
+  );
+
   it('answers 413 PAYLOAD_TOO_LARGE to a 1 MB body', async () => {
     const [field] = endpoint.text;
     const response = await send(endpoint, { ...endpoint.valid, [field!]: 'a'.repeat(1024 * 1024) });
@@ -257,10 +266,75 @@ describe('the profile and hostile text', () => {
   });
 });
 
+describe('path parameters', () => {
+  let orgAdmin: ApiSession;
+  beforeAll(async () => {
+    await t.createUser({ email: 'stier-admin@gladsaxe.dk', organizationCode: '0159', role: 'org_admin' });
+    orgAdmin = await signIn(t.url, 'stier-admin@gladsaxe.dk', TEST_PASSWORD);
+  });
+
+  it.each(['%00', 'a%00b', '%27%20OR%201%3D1', '..%2F..%2Fetc', 'x'.repeat(300)])(
+    'answer 404 for the organization code %s',
+    async (code) => {
+      const response = await anonymous.get(`/api/organizations/${code}`);
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual(errorShape(404, 'NOT_FOUND'));
+    },
+  );
+
+  it.each(['%00', 'KOMBIT%00'])('answer 404 for the user list of %s', async (code) => {
+    expect((await orgAdmin.get(`/api/organizations/${code}/users`)).status).toBe(404);
+  });
+
+  it('accept a code without its leading zero', async () => {
+    expect((await anonymous.get('/api/organizations/159')).body).toMatchObject({ code: '0159' });
+  });
+
+  it.each(['not-a-uuid', '%00'])('answer 404 for the user id %s', async (id) => {
+    expect((await orgAdmin.post(`/api/users/${id}/approve`, {})).status).toBe(404);
+  });
+});
+
+describe('state-changing requests that do not declare JSON', () => {
+  let orgAdmin: ApiSession;
+  let targetId: string;
+  beforeAll(async () => {
+    await t.createUser({ email: 'csrf-admin@gladsaxe.dk', organizationCode: '0159', role: 'org_admin' });
+    targetId = (await t.createUser({ email: 'csrf-maal@gladsaxe.dk', organizationCode: '0159' })).id;
+    orgAdmin = await signIn(t.url, 'csrf-admin@gladsaxe.dk', TEST_PASSWORD);
+  });
+
+  it.each([
+    ['no content type', undefined],
+    ['an empty form post', 'application/x-www-form-urlencoded'],
+    ['an empty text post', 'text/plain'],
+  ])('are refused with 415 when sent as %s, and change nothing', async (_, contentType) => {
+    const response = await fetch(`${t.url}/api/users/${targetId}/suspend`, {
+      method: 'POST',
+      headers: { cookie: orgAdmin.cookieHeader ?? '', ...(contentType ? { 'content-type': contentType } : {}) },
+    });
+    expect(response.status).toBe(415);
+    const { rows } = await t.db.query<{ status: string }>('SELECT status FROM "user" WHERE id = $1', [targetId]);
+    expect(rows[0]?.status).toBe('active');
+  });
+
+  it('are accepted without a body when they declare JSON', async () => {
+    const response = await orgAdmin.post(`/api/users/${targetId}/suspend`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'suspended' });
+  });
+});
+
 describe('after all of the above', () => {
   it('the user table holds exactly the accounts created on purpose', async () => {
     const { rows } = await t.db.query<{ email: string }>('SELECT email FROM "user" ORDER BY email');
-    expect(rows.map((r) => r.email)).toEqual([EXISTING_EMAIL, PROFILE_EMAIL]);
+    expect(rows.map((r) => r.email)).toEqual([
+      'csrf-admin@gladsaxe.dk',
+      'csrf-maal@gladsaxe.dk',
+      EXISTING_EMAIL,
+      PROFILE_EMAIL,
+      'stier-admin@gladsaxe.dk',
+    ]);
   });
 
   it('the organization table still holds its 99 rows', async () => {

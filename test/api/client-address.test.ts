@@ -34,7 +34,9 @@ describe('in production, the session cookie', () => {
   let t: TestApp;
   let email: string;
   beforeAll(async () => {
-    t = await startTestApp({ env: { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex') } });
+    t = await startTestApp({
+      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://infraforum.test', SESSION_SECRET: randomBytes(32).toString('hex') },
+    });
     email = (await t.createUser({ email: 'prod@gladsaxe.dk', organizationCode: '0159' })).email;
   });
   afterAll(async () => {

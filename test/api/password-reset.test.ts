@@ -119,6 +119,30 @@ describe('changing the password while logged in', () => {
     expect(await anonymous().login(user.email, NEW_PASSWORD)).toBe(200);
   });
 
+  it('ends every other session of the user and keeps the one that changed it', async () => {
+    const user = await t.createUser({ email: uniqueEmail('gladsaxe.dk'), organizationCode: '0159' });
+    const laptop = await signIn(t.url, user.email, TEST_PASSWORD);
+    const phone = await signIn(t.url, user.email, TEST_PASSWORD);
+    expect((await phone.get('/api/auth/me')).status).toBe(200);
+
+    expect((await change(laptop, TEST_PASSWORD, NEW_PASSWORD)).status).toBe(204);
+
+    expect((await phone.get('/api/auth/me')).status).toBe(401);
+    expect((await laptop.get('/api/auth/me')).status).toBe(200);
+    const { rows } = await t.db.query(`SELECT 1 FROM "session" WHERE sess->'passport'->>'user' = $1`, [user.id]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('makes a reset link mailed before the change useless', async () => {
+    const { user, token } = await userWithResetToken();
+    const session = await signIn(t.url, user.email, TEST_PASSWORD);
+    expect((await change(session, TEST_PASSWORD, NEW_PASSWORD)).status).toBe(204);
+    const response = await reset(token, 'Helt-Anden-Kode-Om-Natten-9');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'INVALID_TOKEN' });
+    expect(await anonymous().login(user.email, NEW_PASSWORD)).toBe(200);
+  });
+
   it('refuses a wrong current password with 400 on the field currentPassword', async () => {
     const user = await t.createUser({ email: uniqueEmail('gladsaxe.dk'), organizationCode: '0159' });
     const session = await signIn(t.url, user.email, TEST_PASSWORD);
@@ -138,5 +162,27 @@ describe('changing the password while logged in', () => {
 
   it('answers 401 without a session', async () => {
     expect((await change(anonymous(), TEST_PASSWORD, NEW_PASSWORD)).status).toBe(401);
+  });
+});
+
+describe('guessing mailed tokens (ACCOUNT_RATE_LIMIT=2)', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp({ env: { ACCOUNT_RATE_LIMIT: '2' } });
+  });
+  afterAll(async () => {
+    await limited.close();
+  });
+
+  it.each([
+    ['/api/auth/reset-password', { password: NEW_PASSWORD }],
+    ['/api/auth/verify', {}],
+  ])('%s answers 429 once an address has used up its limit', async (path, body) => {
+    const attempt = () => new ApiSession(limited.url).post(path, { token: 'gaettet-token-0123456789abcdef', ...body });
+    expect((await attempt()).status).toBe(400);
+    expect((await attempt()).status).toBe(400);
+    const blocked = await attempt();
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 });

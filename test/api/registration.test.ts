@@ -94,6 +94,12 @@ describe('registering with an address outside the municipality’s domain', () =
     expect(response.body).toMatchObject({ status: 'pending', needsApproval: true });
   });
 
+  it.each(['skole.gladsaxe.dk', 'elev.skole.gladsaxe.dk'])('counts a sub-domain (%s) as outside, so it needs approval', async (domain) => {
+    const response = await registerAndVerify(uniqueEmail(domain));
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'pending', needsApproval: true });
+  });
+
   it('stays pending after verification', async () => {
     const response = await registerAndVerify(uniqueEmail('gmail.com'));
     expect(response.status).toBe(200);
@@ -256,5 +262,29 @@ describe('the dev inbox (GET /api/dev/mail)', () => {
     // Resending revokes the older token, so only the newest mail's link still works.
     expect((await verify(tokenIn(older!.text))).status).toBe(400);
     expect((await verify(tokenIn(newest!.text))).status).toBe(200);
+  });
+});
+
+describe('when the mail server is down', () => {
+  let down: TestApp;
+  beforeAll(async () => {
+    down = await startTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
+  });
+  afterAll(async () => {
+    await down.close();
+  });
+
+  it('registering still answers 201 and the account exists (a resend can follow)', async () => {
+    const email = uniqueEmail('gladsaxe.dk');
+    const response = await new ApiSession(down.url).post('/api/auth/register', {
+      email,
+      password: PASSWORD,
+      name: 'Mette Hansen',
+      organizationCode: '0159',
+    });
+    expect(response.status).toBe(201);
+    const { rows } = await down.db.query('SELECT id, status FROM "user" WHERE email = $1', [email]);
+    expect(rows).toEqual([{ id: response.body.id, status: 'pending' }]);
+    expect((await new ApiSession(down.url).post('/api/auth/resend-verification', { email })).status).toBe(202);
   });
 });

@@ -7,6 +7,11 @@ export class ApiSession {
 
   constructor(private readonly baseUrl: string) {}
 
+  /** The Cookie header this session sends, for hand-made requests. */
+  get cookieHeader(): string | undefined {
+    return this.cookie;
+  }
+
   get hasCookie(): boolean {
     return this.cookie !== undefined;
   }
@@ -18,10 +23,9 @@ export class ApiSession {
     headers: Record<string, string> = {},
   ): Promise<{ status: number; body: Json; headers: Headers }> {
     const init: RequestInit = { method, headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers }, redirect: 'manual' };
-    if (body !== undefined) {
-      init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-    }
+    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    // Like the web's client: every request that changes something says it speaks JSON, body or not.
+    if (body !== undefined || method !== 'GET') (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
     const response = await fetch(this.baseUrl + path, init);
     const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('infraforum.sid='));
     if (setCookie) this.cookie = setCookie.split(';')[0];

@@ -102,7 +102,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     ...config,
     databaseUrl: database.url,
     meili: meili ?? undefined,
-    publicUrl: url,
+    publicUrl: config.publicUrl ?? url,
     sessionSecret: randomBytes(32).toString('hex'),
   };
 

@@ -26,6 +26,9 @@ describe('a new colleague in Gladsaxe, in the browser', () => {
     const response = await page.goto(t.url + '/');
     // Pages for anonymous visitors start no session.
     expect(await response?.headerValue('set-cookie')).toBeNull();
+    expect(await response?.headerValue('x-content-type-options')).toBe('nosniff');
+    expect(await response?.headerValue('referrer-policy')).toBe('same-origin');
+    expect(await response?.headerValue('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(await page.getAttribute('html', 'lang')).toBe('da');
     await expect.poll(() => page.getByRole('link', { name: 'Gå til indhold' }).count()).toBe(1);
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });

@@ -11,14 +11,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** Without a session cookie nobody is logged in, so the API is asked only when there is one. */
 async function currentUser(event: RequestEvent): Promise<Me | null> {
   if (event.cookies.get(SESSION_COOKIE) === undefined) return null;
-  const { data, response } = await event.locals.api.GET('/api/auth/me');
-  if (data) return data;
-  if (response.status === 401) {
+  try {
+    const { data, response } = await event.locals.api.GET('/api/auth/me');
+    if (data) return data;
     // The session ended (logout elsewhere, password reset, expiry): stop sending the dead cookie.
-    clearSessionCookie(event);
-    return null;
+    if (response.status === 401) clearSessionCookie(event);
+    else console.error(`GET /api/auth/me answered ${response.status}; showing the page as logged out`);
+  } catch (error) {
+    // A passing API failure must not take every page down, the login page included.
+    console.error('GET /api/auth/me failed; showing the page as logged out', error);
   }
-  throw new Error(`GET /api/auth/me answered ${response.status}`);
+  return null;
 }
 
 export const handleError: HandleServerError = ({ error, status }) => {

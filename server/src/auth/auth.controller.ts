@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
@@ -17,7 +17,8 @@ import {
   type RegisterResult,
   type VerifyEmailResult,
 } from '@infraforum/shared';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { SESSION_COOKIE } from '../common/session-cookie.js';
 import type { z } from 'zod';
 import { ApiException } from '../common/api-exception.js';
 import { Authenticated, CurrentUser } from '../common/auth.decorators.js';
@@ -26,7 +27,7 @@ import { toOpenApiSchema, ZodBody, ZodResponse } from '../common/zod-validation.
 import { toMe } from '../users/user.mapper.js';
 import { AuthService } from './auth.service.js';
 import { LoginGuard } from './login.guard.js';
-import { RateLimitGuard } from './rate-limit.guard.js';
+import { AccountRateLimit, RateLimitGuard } from './rate-limit.guard.js';
 import { ApiBody } from '@nestjs/swagger';
 
 @ApiTags('auth')
@@ -35,8 +36,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('register')
-  @UseGuards(RateLimitGuard)
-  @SkipThrottle({ login: true })
+  @AccountRateLimit()
   @ZodResponse(201, RegisterResultSchema, 'Account created; a verification mail is on its way')
   @ZodResponse(400, ApiErrorSchema, 'Invalid input, per field')
   @ZodResponse(409, ApiErrorSchema, 'E-mail already registered')
@@ -46,6 +46,7 @@ export class AuthController {
 
   @Post('verify')
   @HttpCode(200)
+  @AccountRateLimit()
   @ZodResponse(200, VerifyEmailResultSchema)
   @ZodResponse(400, ApiErrorSchema, 'Bad, expired or used token')
   verifyEmail(@ZodBody(VerifyEmailSchema) body: z.output<typeof VerifyEmailSchema>): Promise<VerifyEmailResult> {
@@ -54,8 +55,7 @@ export class AuthController {
 
   @Post('resend-verification')
   @HttpCode(202)
-  @UseGuards(RateLimitGuard)
-  @SkipThrottle({ login: true })
+  @AccountRateLimit()
   @ZodResponse(202, null, 'A new mail is sent if the account exists and is unverified')
   async resendVerification(@ZodBody(ResendVerificationSchema) body: z.output<typeof ResendVerificationSchema>): Promise<void> {
     await this.auth.resendVerification(body.email);
@@ -65,7 +65,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @UseGuards(RateLimitGuard, LoginGuard)
-  @SkipThrottle({ account: true })
+  @SkipThrottle({ account: true }) // counted per address and e-mail, per address, and per e-mail (see rateLimits)
   @ApiBody({ schema: toOpenApiSchema(LoginSchema, 'input') })
   @ZodResponse(200, MeSchema, 'Logged in; the session cookie is set')
   @ZodResponse(401, ApiErrorSchema, 'Wrong credentials, or the account is not active')
@@ -86,15 +86,15 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ZodResponse(204, null, 'Logged out (also when there was no session)')
-  async logout(@Req() request: Request): Promise<void> {
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await new Promise<void>((resolve, reject) => request.logout((error) => (error ? reject(error) : resolve())));
     await new Promise<void>((resolve) => request.session.destroy(() => resolve()));
+    response.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
   }
 
   @Post('forgot-password')
   @HttpCode(202)
-  @UseGuards(RateLimitGuard)
-  @SkipThrottle({ login: true })
+  @AccountRateLimit()
   @ZodResponse(202, null, 'A reset mail is sent if the account exists')
   async forgotPassword(@ZodBody(ForgotPasswordSchema) body: z.output<typeof ForgotPasswordSchema>): Promise<void> {
     await this.auth.requestPasswordReset(body.email);
@@ -102,6 +102,7 @@ export class AuthController {
 
   @Post('reset-password')
   @HttpCode(204)
+  @AccountRateLimit()
   @ZodResponse(204, null, 'Password changed; every session of the user has ended')
   @ZodResponse(400, ApiErrorSchema)
   async resetPassword(@ZodBody(ResetPasswordSchema) body: z.output<typeof ResetPasswordSchema>): Promise<void> {
@@ -116,7 +117,8 @@ export class AuthController {
   async changePassword(
     @CurrentUser() user: SessionUser,
     @ZodBody(ChangePasswordSchema) body: z.output<typeof ChangePasswordSchema>,
+    @Req() request: Request,
   ): Promise<void> {
-    await this.auth.changePassword(user, body);
+    await this.auth.changePassword(user, body, request.sessionID);
   }
 }

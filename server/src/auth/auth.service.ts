@@ -162,14 +162,23 @@ export class AuthService {
     });
   }
 
-  async changePassword(actor: SessionUser, input: z.output<typeof ChangePasswordSchema>): Promise<void> {
+  /**
+   * Everywhere else the old password may have been used ends too: every other session, and any reset
+   * link still in a mailbox. `exceptSessionId` (the session asking) stays logged in.
+   */
+  async changePassword(actor: SessionUser, input: z.output<typeof ChangePasswordSchema>, exceptSessionId?: string): Promise<void> {
     const user = await this.users.findById(actor.id);
     if (!user) throw ApiException.unauthenticated();
     if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
       throw ApiException.field('currentPassword', 'Den nuværende adgangskode er forkert');
     const weak = passwordProblem(input.newPassword, { email: user.email, name: user.name });
     if (weak) throw ApiException.field('newPassword', weak);
-    await this.users.update(user.id, { passwordHash: await hashPassword(input.newPassword) });
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await this.users.update(user.id, { passwordHash }, manager);
+      await this.tokens.revokeAll(user.id, 'reset_password', manager);
+      await this.sessions.deleteAllForUser(user.id, manager, exceptSessionId);
+    });
     this.logger.log(`Password changed for user ${user.id}`);
   }
 }

@@ -6,6 +6,7 @@ import {
   canApproveUser,
   canChangeUserStatus,
   canManageOrganizationUsers,
+  canReactivateUser,
   canSeeContactDetails,
   canSetRole,
   isKombitStaff,
@@ -98,6 +99,35 @@ describe('canChangeUserStatus (suspend or reactivate)', () => {
 
   it('never lets anyone change their own status', () => {
     expect(canChangeUserStatus(ACTORS.admin, ACTORS.admin)).toBe(false);
+  });
+});
+
+describe('canReactivateUser (lifting a suspension)', () => {
+  // prettier-ignore
+  const TABLE: Array<[actor: ActorName, target: [UserRole, string], suspendedBy: UserRole | null, allowed: boolean]> = [
+    ['org admin of Gladsaxe', ['member', GLADSAXE],    null,        true],
+    ['org admin of Gladsaxe', ['member', GLADSAXE],    'org_admin', true],
+    ['org admin of Gladsaxe', ['member', GLADSAXE],    'moderator', false],
+    ['org admin of Gladsaxe', ['member', GLADSAXE],    'admin',     false],
+    ['org admin of Esbjerg',  ['member', GLADSAXE],    'org_admin', false],
+    ['member of Gladsaxe',    ['member', GLADSAXE],    'member',    false],
+    ['anonymous',             ['member', GLADSAXE],    null,        false],
+    ['moderator',             ['member', GLADSAXE],    'org_admin', true],
+    ['moderator',             ['member', GLADSAXE],    'moderator', true],
+    ['moderator',             ['member', GLADSAXE],    'admin',     false],
+    ['moderator',             ['org_admin', GLADSAXE], 'moderator', true],
+    ['moderator',             ['moderator', KOMBIT],   'admin',     false],
+    ['admin',                 ['member', GLADSAXE],    'admin',     true],
+    ['admin',                 ['moderator', KOMBIT],   'admin',     true],
+    ['admin',                 ['admin', KOMBIT],       'admin',     false],
+  ];
+
+  it.each(TABLE)('%s over a %j suspended by %s → %s', (actor, [role, organizationId], suspendedByRole, allowed) => {
+    expect(canReactivateUser(ACTORS[actor], { ...person(role, organizationId), suspendedByRole })).toBe(allowed);
+  });
+
+  it('never lets anyone reactivate themselves', () => {
+    expect(canReactivateUser(ACTORS.admin, { ...ACTORS.admin, suspendedByRole: 'moderator' })).toBe(false);
   });
 });
 

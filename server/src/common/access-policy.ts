@@ -36,6 +36,21 @@ export function canChangeUserStatus(actor: Actor | undefined, target: AccountTar
   );
 }
 
+export interface SuspendedAccount extends AccountTarget {
+  /** The suspender's role when they suspended; null when unknown (suspended before this was recorded). */
+  suspendedByRole: UserRole | null;
+}
+
+/**
+ * Reactivate: as for any status change, and only by someone of at least the suspender's role, so an org
+ * admin cannot lift a suspension by KOMBIT's moderators.
+ */
+export function canReactivateUser(actor: Actor | undefined, target: SuspendedAccount): boolean {
+  return (
+    !!actor && canChangeUserStatus(actor, target) && (target.suspendedByRole === null || RANK[actor.role] >= RANK[target.suspendedByRole])
+  );
+}
+
 /** Only admins set roles; not their own (so the last admin cannot lock everyone out); moderator/admin only within KOMBIT. */
 export function canSetRole(
   actor: Actor | undefined,

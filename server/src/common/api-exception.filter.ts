@@ -30,6 +30,11 @@ export function errorBody(
   return { statusCode: status, code, message, ...(fields ? { fields } : {}), ...(correlationId ? { correlationId } : {}) };
 }
 
+/** invalid_byte_sequence_for_encoding, untranslatable_character, invalid_escape/unicode sequences. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05', '22025', '22P06']);
+const isUnstorableText = (exception: unknown) =>
+  exception instanceof Error && 'code' in exception && UNSTORABLE_TEXT.has(String((exception as { code: unknown }).code));
+
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
@@ -47,6 +52,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const message = MESSAGE_BY_STATUS[status] ?? exception.message;
       body = errorBody(status, CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED'), message, correlationId);
+    } else if (isUnstorableText(exception)) {
+      // Safety net behind validation: text PostgreSQL cannot store (a NUL byte, a broken escape) is the client's error.
+      body = errorBody(400, 'VALIDATION_FAILED', 'Anmodningen indeholder tegn, der ikke kan gemmes.', correlationId);
     } else {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

@@ -10,9 +10,19 @@ const correlationId = (request: Request) => {
   return typeof id === 'string' ? id : undefined;
 };
 
-/** The API reads only JSON bodies: anything else is a 415 (and a cross-site form post can never reach it). */
+/** By the header alone (express's request.is() answers null for a request without a body). */
+const isJson = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+
+const READS_ONLY = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The API reads only JSON, and every request that changes something must say so, body or not: a
+ * browser cannot send that content type across origins without asking (CORS), so a form post from
+ * another site, even a sibling sub-domain, never reaches an action.
+ */
 export function requireJsonBody(request: Request, response: Response, next: NextFunction): void {
-  if (hasBody(request) && !request.is('application/json')) {
+  const mustBeJson = hasBody(request) || !READS_ONLY.has(request.method);
+  if (mustBeJson && !isJson(request.headers['content-type'])) {
     response
       .status(415)
       .json(errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'Anmodningen skal sendes som application/json.', correlationId(request)));

@@ -8,8 +8,8 @@ describe('loadConfig', () => {
   describe('with an empty environment', () => {
     const config = loadConfig({});
 
-    it('runs in development, on port 3000, on every interface', () => {
-      expect(config).toMatchObject({ nodeEnv: 'development', isProduction: false, port: 3000, host: undefined });
+    it('runs in development, on port 3000, on loopback only', () => {
+      expect(config).toMatchObject({ nodeEnv: 'development', isProduction: false, port: 3000, host: '127.0.0.1' });
     });
 
     it('keeps data in ./data, resolved to an absolute path', () => {
@@ -34,10 +34,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required when NODE_ENV=production/);
   });
 
-  it('starts in production with a SESSION_SECRET, without demo data', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET })).toMatchObject({
+  it('requires PUBLIC_URL in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET })).toThrow(/PUBLIC_URL is required when NODE_ENV=production/);
+  });
+
+  it('starts in production with a SESSION_SECRET and PUBLIC_URL, on every interface, without demo data', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, PUBLIC_URL: 'https://infraforum.dk' })).toMatchObject({
       isProduction: true,
       sessionSecret: SECRET,
+      publicUrl: 'https://infraforum.dk',
+      host: undefined,
       demoData: false,
     });
   });

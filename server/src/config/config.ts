@@ -9,7 +9,7 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    /** Interface to listen on; unset means every interface. */
+    /** Interface to listen on; by default loopback outside production (the dev inbox is not for the network), every interface in production. */
     HOST: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: z.url().optional(),
@@ -23,7 +23,7 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: booleanFlag.default(false),
     DEMO_DATA: booleanFlag.optional(),
-    /** Failed or successful login attempts allowed per address and e-mail within 15 minutes. */
+    /** Login attempts per address and e-mail within 15 minutes; 5× that per address and 3× per e-mail. */
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     /** Registrations, resends and password-reset requests allowed per address within 15 minutes. */
     ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
@@ -31,6 +31,13 @@ const EnvSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required when NODE_ENV=production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'PUBLIC_URL is required when NODE_ENV=production (links in mails, allowed form origin, Secure cookies)',
+      });
     }
     if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {
       ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'MEILI_MASTER_KEY is required with MEILI_URL' });
@@ -72,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: e.NODE_ENV,
     isProduction,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (isProduction ? undefined : '127.0.0.1'),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     meiliUrl: e.MEILI_URL,

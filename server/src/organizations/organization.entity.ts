@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { OrganizationType } from '@infraforum/shared';
 
 @Entity('organization')
+@Check('organization_type_check', `"type" IN ('municipality', 'kombit')`)
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

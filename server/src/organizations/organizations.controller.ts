@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CurrentUser } from '../common/auth.decorators.js';
 import type { SessionUser } from '../common/session-user.js';
 import { ZodResponse } from '../common/zod-validation.js';
+import { OrganizationCodePipe } from './organization-code.pipe.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('organizations')
@@ -23,7 +24,10 @@ export class OrganizationsController {
   @Get(':code')
   @ZodResponse(200, OrganizationDetailSchema)
   @ZodResponse(404, null, 'Unknown organization')
-  getOrganization(@Param('code') code: string, @CurrentUser() viewer: SessionUser | undefined): Promise<OrganizationDetail> {
+  getOrganization(
+    @Param('code', OrganizationCodePipe) code: string,
+    @CurrentUser() viewer: SessionUser | undefined,
+  ): Promise<OrganizationDetail> {
     return this.organizations.detail(code, viewer);
   }
 }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
-import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { startEmbeddedMeilisearch } from '../search/embedded-meilisearch.js';
 
 export interface RunningServices {
@@ -40,6 +39,8 @@ export async function startServices(
     if (!databaseUrl) {
       const started = Date.now();
       const pgLog = logger.child({ component: 'postgres' });
+      // Loaded only when used: with DATABASE_URL the embedded launcher is never imported.
+      const { startEmbeddedPostgres } = await import('../database/embedded-postgres.js');
       const pg = await startEmbeddedPostgres({
         dir: path.join(config.dataDir, 'postgres'),
         log: (line) => pgLog.debug(line),

@@ -4,7 +4,7 @@ import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, 
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { freePort } from '../common/free-port.js';
-import { isProcessRunning, stopProcess } from '../common/process-lock.js';
+import { isProcessRunning, liveParentOf, stopProcess } from '../common/process-lock.js';
 
 export interface EmbeddedMeilisearchHandle {
   url: string;
@@ -72,7 +72,12 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   const pidFile = path.join(dir, 'meilisearch.pid');
   if (existsSync(pidFile)) {
     const stalePid = Number(readFileSync(pidFile, 'utf8').trim());
-    if (Number.isInteger(stalePid) && stalePid > 0 && isProcessRunning(stalePid, 'meilisearch')) {
+    if (Number.isInteger(stalePid) && stalePid > 0 && isProcessRunning(stalePid, path.join(dir, 'data.ms'))) {
+      const owner = liveParentOf(stalePid);
+      if (owner)
+        throw new Error(
+          `${dir} is in use by a running Meilisearch (pid ${stalePid}) whose parent process ${owner} still runs: is Infraforum already running on this DATA_DIR?`,
+        );
       notice(`Meilisearch from an earlier run is still running (pid ${stalePid}); stopping it first.`);
       if (!(await stopProcess(stalePid, 'SIGTERM', 10_000))) await stopProcess(stalePid, 'SIGKILL', 5_000);
     } else {
@@ -102,7 +107,11 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
       'WARN',
     ],
     // The key goes by environment, not argv, so other users on the machine cannot read it from `ps`.
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
+    // A minimal environment: Meilisearch has no business with our database URL or session secret.
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, MEILI_MASTER_KEY: masterKey, MEILI_NO_ANALYTICS: 'true' },
+    },
   );
   child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString('utf8').trim()));
   child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString('utf8').trim()));

@@ -7,10 +7,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async deleteAllForUser(userId: string, manager?: EntityManager): Promise<number> {
+  /** Ends every session of the user, except `exceptSessionId` when given (the one that asked for it). */
+  async deleteAllForUser(userId: string, manager?: EntityManager, exceptSessionId?: string): Promise<number> {
     const result: [unknown[], number] = await (manager ?? this.dataSource.manager).query(
-      `DELETE FROM "session" WHERE ("sess"->'passport'->>'user') = $1`,
-      [userId],
+      `DELETE FROM "session" WHERE ("sess"->'passport'->>'user') = $1 AND ($2::varchar IS NULL OR "sid" <> $2)`,
+      [userId, exceptSessionId ?? null],
     );
     return result[1];
   }

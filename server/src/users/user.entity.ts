@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,13 +13,21 @@ import {
 import type { UserRole, UserStatus } from '@infraforum/shared';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 
+const ROLES = `'member', 'org_admin', 'moderator', 'admin'`;
+
+/** Constraint and index names are those the migrations created, so TypeORM's schema diff stays empty. */
 @Entity('user')
+@Index('user_organization_status_idx', ['organizationId', 'status'])
+@Check('user_email_lower', `"email" = lower("email")`)
+@Check('user_role_check', `"role" IN (${ROLES})`)
+@Check('user_status_check', `"status" IN ('pending', 'active', 'suspended')`)
+@Check('user_suspended_by_role_check', `"suspended_by_role" IN (${ROLES})`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   /** Stored lower-cased; unique. */
-  @Index({ unique: true })
+  @Index('user_email_key', { unique: true })
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
@@ -47,7 +56,7 @@ export class UserEntity {
   organizationId: string;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT', eager: false })
-  @JoinColumn({ name: 'organization_id' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'user_organization_id_fkey' })
   organization: Relation<OrganizationEntity>;
 
   /** False when the address is outside the organization's domains: someone must approve. */
@@ -62,6 +71,21 @@ export class UserEntity {
 
   @Column({ name: 'approved_by_id', type: 'uuid', nullable: true })
   approvedById: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'approved_by_id', foreignKeyConstraintName: 'user_approved_by_id_fkey' })
+  approvedBy: Relation<UserEntity> | null;
+
+  /** Who suspended the account and their role at the time; both cleared on reactivation. */
+  @Column({ name: 'suspended_by_id', type: 'uuid', nullable: true })
+  suspendedById: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'suspended_by_id', foreignKeyConstraintName: 'user_suspended_by_id_fkey' })
+  suspendedBy: Relation<UserEntity> | null;
+
+  @Column({ name: 'suspended_by_role', type: 'varchar', length: 20, nullable: true })
+  suspendedByRole: UserRole | null;
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;

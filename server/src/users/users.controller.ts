@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  ActionReasonSchema,
   ApiErrorSchema,
   ListUsersQuerySchema,
   ManagedUserListSchema,
@@ -16,11 +17,8 @@ import { ApiException } from '../common/api-exception.js';
 import { Authenticated, CorrelationId, CurrentUser } from '../common/auth.decorators.js';
 import type { SessionUser } from '../common/session-user.js';
 import { ZodBody, ZodQuery, ZodResponse } from '../common/zod-validation.js';
+import { OrganizationCodePipe } from '../organizations/organization-code.pipe.js';
 import { UsersService } from './users.service.js';
-
-const ReasonSchema = z.strictObject({
-  reason: z.string().trim().max(500, { error: 'Begrundelsen må højst være på 500 tegn' }).optional(),
-});
 
 const userId = new ParseUUIDPipe({ exceptionFactory: () => ApiException.notFound('Brugeren findes ikke.') });
 
@@ -43,7 +41,7 @@ export class UsersController {
   @ZodResponse(403, ApiErrorSchema)
   listOrganizationUsers(
     @CurrentUser() user: SessionUser,
-    @Param('code') code: string,
+    @Param('code', OrganizationCodePipe) code: string,
     @ZodQuery(ListUsersQuerySchema) query: z.output<typeof ListUsersQuerySchema>,
   ): Promise<{ items: ManagedUser[]; total: number }> {
     return this.users.listForOrganization(user, code, query.status);
@@ -56,7 +54,7 @@ export class UsersController {
   approveUser(
     @CurrentUser() user: SessionUser,
     @Param('id', userId) id: string,
-    @ZodBody(ReasonSchema) body: z.output<typeof ReasonSchema>,
+    @ZodBody(ActionReasonSchema) body: z.output<typeof ActionReasonSchema>,
     @CorrelationId() correlationId?: string,
   ): Promise<ManagedUser> {
     return this.users.approve(user, id, { reason: body.reason, correlationId });
@@ -69,7 +67,7 @@ export class UsersController {
   suspendUser(
     @CurrentUser() user: SessionUser,
     @Param('id', userId) id: string,
-    @ZodBody(ReasonSchema) body: z.output<typeof ReasonSchema>,
+    @ZodBody(ActionReasonSchema) body: z.output<typeof ActionReasonSchema>,
     @CorrelationId() correlationId?: string,
   ): Promise<ManagedUser> {
     return this.users.suspend(user, id, { reason: body.reason, correlationId });
@@ -82,7 +80,7 @@ export class UsersController {
   reactivateUser(
     @CurrentUser() user: SessionUser,
     @Param('id', userId) id: string,
-    @ZodBody(ReasonSchema) body: z.output<typeof ReasonSchema>,
+    @ZodBody(ActionReasonSchema) body: z.output<typeof ActionReasonSchema>,
     @CorrelationId() correlationId?: string,
   ): Promise<ManagedUser> {
     return this.users.reactivate(user, id, { reason: body.reason, correlationId });

@@ -12,7 +12,14 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
-import { canApproveUser, canChangeUserStatus, canManageOrganizationUsers, canSetRole, requireAccess } from '../common/access-policy.js';
+import {
+  canApproveUser,
+  canChangeUserStatus,
+  canManageOrganizationUsers,
+  canReactivateUser,
+  canSetRole,
+  requireAccess,
+} from '../common/access-policy.js';
 import { ApiException } from '../common/api-exception.js';
 import type { SessionUser } from '../common/session-user.js';
 import { accountApprovedMail } from '../mail/mail-templates.js';
@@ -116,7 +123,11 @@ export class UsersService {
   async suspend(actor: SessionUser, userId: string, context: ActionContext): Promise<ManagedUser> {
     const user = await this.change(actor, userId, 'user.suspend', context, async (target, manager) => {
       requireAccess(canChangeUserStatus(actor, target), 'Du kan ikke suspendere denne bruger.');
+      // Suspending again would replace the suspender, and so who may lift it.
+      if (target.status === 'suspended') throw ApiException.conflict('CONFLICT', 'Brugeren er allerede suspenderet.');
       target.status = 'suspended';
+      target.suspendedById = actor.id;
+      target.suspendedByRole = actor.role;
       // Their sessions end now, not when the cookie expires.
       await this.sessions.deleteAllForUser(target.id, manager);
     });
@@ -125,9 +136,16 @@ export class UsersService {
 
   async reactivate(actor: SessionUser, userId: string, context: ActionContext): Promise<ManagedUser> {
     const user = await this.change(actor, userId, 'user.reactivate', context, async (target) => {
-      requireAccess(canChangeUserStatus(actor, target), 'Du kan ikke genaktivere denne bruger.');
+      requireAccess(
+        canReactivateUser(actor, target),
+        canChangeUserStatus(actor, target)
+          ? 'Brugeren er suspenderet af en med en højere rolle end din. Kun en med mindst samme rolle kan genaktivere brugeren.'
+          : 'Du kan ikke genaktivere denne bruger.',
+      );
       if (target.status !== 'suspended') throw ApiException.conflict('CONFLICT', 'Brugeren er ikke suspenderet.');
       target.status = derivedStatus(target);
+      target.suspendedById = null;
+      target.suspendedByRole = null;
     });
     return toManagedUser(user);
   }

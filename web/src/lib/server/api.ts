@@ -35,6 +35,8 @@ export function apiFor(event: Pick<RequestEvent, 'cookies' | 'platform' | 'url' 
       if (session) request.headers.set('cookie', `${SESSION_COOKIE}=${session}`);
       if (requestId) request.headers.set('x-request-id', requestId);
       request.headers.set('x-forwarded-for', clientAddress);
+      // The API refuses state changes not declared as JSON (its CSRF guard), even without a body.
+      if (request.method !== 'GET' && !request.headers.has('content-type')) request.headers.set('content-type', 'application/json');
       request.headers.set('x-forwarded-proto', protocol);
       const response = await fetch(request);
       applySessionCookie(event.cookies, response.headers.getSetCookie());
