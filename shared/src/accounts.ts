@@ -54,6 +54,8 @@ export const ManagedUserSchema = z.object({
   needsApproval: z.boolean(),
   organization: z.object({ code: z.string(), name: z.string() }),
   createdAt: z.string(),
+  /** What the requesting user may do to this account now (the server checks again on each action). */
+  allowedActions: z.object({ approve: z.boolean(), suspend: z.boolean(), reactivate: z.boolean(), setRole: z.boolean() }),
 });
 export type ManagedUser = z.infer<typeof ManagedUserSchema>;
 

@@ -343,3 +343,48 @@ describe('the audit log', () => {
     expect(await stored(user.id)).toEqual(before);
   });
 });
+
+describe('the actions the user list offers', () => {
+  const actionsFor = async (actor: Actor, userId: string) => {
+    const response = await as[actor].get(`/api/organizations/${GLADSAXE}/users`);
+    expect(response.status).toBe(200);
+    return response.body.items.find((item: { id: string }) => item.id === userId)?.allowedActions;
+  };
+
+  it('are suspend for an active member, seen by their org admin', async () => {
+    const member = await activeMember(GLADSAXE);
+    expect(await actionsFor('org admin of Gladsaxe', member.id)).toEqual({
+      approve: false,
+      suspend: true,
+      reactivate: false,
+      setRole: false,
+    });
+  });
+
+  it('are approve for someone awaiting approval', async () => {
+    const waiting = await awaitingApproval(GLADSAXE);
+    expect(await actionsFor('org admin of Gladsaxe', waiting.id)).toMatchObject({ approve: true, suspend: true });
+  });
+
+  it('are none for the org admin on their own row', async () => {
+    expect(await actionsFor('org admin of Gladsaxe', actors['org admin of Gladsaxe'].id)).toEqual({
+      approve: false,
+      suspend: false,
+      reactivate: false,
+      setRole: false,
+    });
+  });
+
+  it('leave out reactivate when KOMBIT suspended the member, and offer it to a moderator', async () => {
+    const member = await activeMember(GLADSAXE);
+    expect((await as.moderator.post(`/api/users/${member.id}/suspend`, {})).status).toBe(200);
+    expect(await actionsFor('org admin of Gladsaxe', member.id)).toMatchObject({ reactivate: false });
+    expect(await actionsFor('moderator', member.id)).toMatchObject({ reactivate: true });
+  });
+
+  it('include setting the role for an admin only', async () => {
+    const member = await activeMember(GLADSAXE);
+    expect(await actionsFor('admin', member.id)).toMatchObject({ setRole: true });
+    expect(await actionsFor('moderator', member.id)).toMatchObject({ setRole: false });
+  });
+});

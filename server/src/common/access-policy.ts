@@ -1,4 +1,4 @@
-import { rolesAllowedFor, type OrganizationType, type UserRole } from '@infraforum/shared';
+import { rolesAllowedFor, type OrganizationType, type UserRole, type UserStatus } from '@infraforum/shared';
 import { ApiException } from './api-exception.js';
 
 /** Every rule about who may touch which account lives here, as pure functions (tested as a matrix). */
@@ -59,6 +59,19 @@ export function canSetRole(
   role: UserRole,
 ): boolean {
   return !!actor && actor.role === 'admin' && actor.id !== target.id && rolesAllowedFor(targetOrganizationType).includes(role);
+}
+
+/** What `actor` may do to `target` now: the UI offers exactly these, the service checks them again. */
+export function allowedAccountActions(
+  actor: Actor | undefined,
+  target: SuspendedAccount & { status: UserStatus },
+): { approve: boolean; suspend: boolean; reactivate: boolean; setRole: boolean } {
+  return {
+    approve: target.status === 'pending' && canApproveUser(actor, target),
+    suspend: target.status !== 'suspended' && canChangeUserStatus(actor, target),
+    reactivate: target.status === 'suspended' && canReactivateUser(actor, target),
+    setRole: !!actor && actor.role === 'admin' && actor.id !== target.id,
+  };
 }
 
 /** Contact details of a municipality's members: colleagues see each other; others only those who opted in. */

@@ -1,4 +1,5 @@
 import type { ManagedUser, Me } from '@infraforum/shared';
+import { allowedAccountActions, type Actor } from '../common/access-policy.js';
 import type { SessionUser } from '../common/session-user.js';
 import type { UserEntity } from './user.entity.js';
 
@@ -31,7 +32,7 @@ export function toMe(user: SessionUser): Me {
   };
 }
 
-export function toManagedUser(user: UserEntity): ManagedUser {
+export function toManagedUser(user: UserEntity, viewer: Actor): ManagedUser {
   return {
     id: user.id,
     email: user.email,
@@ -43,5 +44,6 @@ export function toManagedUser(user: UserEntity): ManagedUser {
     needsApproval: !user.emailDomainMatches,
     organization: { code: user.organization.code, name: user.organization.name },
     createdAt: user.createdAt.toISOString(),
+    allowedActions: allowedAccountActions(viewer, user),
   };
 }

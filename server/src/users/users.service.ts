@@ -70,7 +70,7 @@ export class UsersService {
     if (!organization) throw ApiException.notFound('Kommunen findes ikke.');
     requireAccess(canManageOrganizationUsers(actor, organization.id), 'Du kan kun se brugere i din egen kommune.');
     const [items, total] = await this.users.listByOrganization(organization.id, status);
-    return { items: items.map(toManagedUser), total };
+    return { items: items.map((item) => toManagedUser(item, actor)), total };
   }
 
   /** Runs a change on one locked user row, checks the policy against the row as it is now, and audits it in the same transaction. */
@@ -117,7 +117,7 @@ export class UsersService {
       target.status = next;
     });
     if (becameActive) await this.mail.send(accountApprovedMail(user.email, user.name, this.mail.link('/log-ind')));
-    return toManagedUser(user);
+    return toManagedUser(user, actor);
   }
 
   async suspend(actor: SessionUser, userId: string, context: ActionContext): Promise<ManagedUser> {
@@ -131,7 +131,7 @@ export class UsersService {
       // Their sessions end now, not when the cookie expires.
       await this.sessions.deleteAllForUser(target.id, manager);
     });
-    return toManagedUser(user);
+    return toManagedUser(user, actor);
   }
 
   async reactivate(actor: SessionUser, userId: string, context: ActionContext): Promise<ManagedUser> {
@@ -147,7 +147,7 @@ export class UsersService {
       target.suspendedById = null;
       target.suspendedByRole = null;
     });
-    return toManagedUser(user);
+    return toManagedUser(user, actor);
   }
 
   async setRole(actor: SessionUser, userId: string, input: z.output<typeof SetRoleSchema>, context: ActionContext): Promise<ManagedUser> {
@@ -162,7 +162,7 @@ export class UsersService {
       // A changed role takes effect on the next request anyway; ending sessions makes a demotion immediate everywhere.
       await this.sessions.deleteAllForUser(target.id, manager);
     });
-    return toManagedUser(user);
+    return toManagedUser(user, actor);
   }
 
   /** For the operator CLI and demo data: an account that is verified, approved and active. */

@@ -875,6 +875,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            allowedActions: {
+                                approve: boolean;
+                                reactivate: boolean;
+                                setRole: boolean;
+                                suspend: boolean;
+                            };
                             createdAt: string;
                             email: string;
                             emailVerified: boolean;
@@ -999,6 +1005,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        allowedActions: {
+                            approve: boolean;
+                            reactivate: boolean;
+                            setRole: boolean;
+                            suspend: boolean;
+                        };
                         createdAt: string;
                         email: string;
                         emailVerified: boolean;
@@ -1042,6 +1054,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        allowedActions: {
+                            approve: boolean;
+                            reactivate: boolean;
+                            setRole: boolean;
+                            suspend: boolean;
+                        };
                         createdAt: string;
                         email: string;
                         emailVerified: boolean;
@@ -1086,6 +1104,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        allowedActions: {
+                            approve: boolean;
+                            reactivate: boolean;
+                            setRole: boolean;
+                            suspend: boolean;
+                        };
                         createdAt: string;
                         email: string;
                         emailVerified: boolean;
@@ -1129,6 +1153,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        allowedActions: {
+                            approve: boolean;
+                            reactivate: boolean;
+                            setRole: boolean;
+                            suspend: boolean;
+                        };
                         createdAt: string;
                         email: string;
                         emailVerified: boolean;

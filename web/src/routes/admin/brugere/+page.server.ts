@@ -37,7 +37,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     users: users.data.items,
     total: users.data.total,
     organizationGroups: organizations?.data ? groupByRegion(organizations.data) : undefined,
-    canSetRoles: user.role === 'admin',
     roleOptions: rolesAllowedFor(organizationType).map((role) => ({ value: role, label: ROLE_LABELS[role] })),
     statusOptions: USER_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
     roleLabels: ROLE_LABELS,
