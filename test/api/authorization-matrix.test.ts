@@ -366,6 +366,15 @@ describe('the actions the user list offers', () => {
     expect(await actionsFor('org admin of Gladsaxe', waiting.id)).toMatchObject({ approve: true, suspend: true });
   });
 
+  it('leave out approve for someone on the municipal domain who has only to confirm their e-mail', async () => {
+    const unverified = await t.createUser({
+      email: uniqueEmail(DOMAIN[GLADSAXE]!, 'target'),
+      organizationCode: GLADSAXE,
+      status: 'pending',
+    });
+    expect(await actionsFor('org admin of Gladsaxe', unverified.id)).toMatchObject({ approve: false });
+  });
+
   it('are none for the org admin on their own row', async () => {
     expect(await actionsFor('org admin of Gladsaxe', actors['org admin of Gladsaxe'].id)).toEqual({
       approve: false,

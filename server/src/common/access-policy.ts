@@ -64,10 +64,12 @@ export function canSetRole(
 /** What `actor` may do to `target` now: the UI offers exactly these, the service checks them again. */
 export function allowedAccountActions(
   actor: Actor | undefined,
-  target: SuspendedAccount & { status: UserStatus },
+  target: SuspendedAccount & { status: UserStatus; emailDomainMatches: boolean; approvedAt: Date | null },
 ): { approve: boolean; suspend: boolean; reactivate: boolean; setRole: boolean } {
+  // Only an address outside the municipality's domains waits for someone; the rest wait for their own e-mail.
+  const awaitsApproval = target.status === 'pending' && !target.emailDomainMatches && target.approvedAt === null;
   return {
-    approve: target.status === 'pending' && canApproveUser(actor, target),
+    approve: awaitsApproval && canApproveUser(actor, target),
     suspend: target.status !== 'suspended' && canChangeUserStatus(actor, target),
     reactivate: target.status === 'suspended' && canReactivateUser(actor, target),
     setRole: !!actor && actor.role === 'admin' && actor.id !== target.id,
