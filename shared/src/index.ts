@@ -5,3 +5,4 @@ export * from './auth.js';
 export * from './health.js';
 export * from './email-domain.js';
 export * from './roles.js';
+export * from './slug.js';
