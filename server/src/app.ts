@@ -12,12 +12,12 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
+import { SESSION_COOKIE } from '@infraforum/shared';
 import { AppModule } from './app.module.js';
 import { bodyParserErrors, requireJsonBody } from './common/http-middleware.js';
 import { requestForLog, responseForLog } from './common/log-serializers.js';
 import { trustProxy } from './common/trust-proxy.js';
 import { PinoNestLogger } from './common/pino-logger.js';
-import { SESSION_COOKIE } from './common/session-cookie.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 
 const JSON_BODY_LIMIT = '100kb';
@@ -33,7 +33,7 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
     .setTitle('Infraforum API')
     .setDescription('Infraforum: Danish municipalities and KOMBIT sharing how they run the common municipal infrastructure.')
     .setVersion('1')
-    .addCookieAuth('infraforum.sid')
+    .addCookieAuth(SESSION_COOKIE)
     .build();
   // Controller method names are unique across the API, so they make readable operation ids.
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
@@ -63,11 +63,11 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
     }),
   );
 
-  // Helmet's CSP would block SvelteKit's inline bootstrap; SvelteKit sets its own CSP for pages.
-  app.use('/api', helmet());
-  // Pages: "same-origin", not "no-referrer", under which browsers send `Origin: null` on form posts and
-  // SvelteKit's CSRF check refuses them; tokens in URLs then never leave for another site.
+  // Helmet's headers everywhere, its CSP only for the API: it would block SvelteKit's inline bootstrap,
+  // and SvelteKit sets a hashed CSP for pages. Referrer "same-origin", not "no-referrer", under which
+  // browsers send `Origin: null` on form posts and SvelteKit's CSRF check refuses them.
   app.use(helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'same-origin' } }));
+  app.use('/api', helmet.contentSecurityPolicy());
   app.use('/api', requireJsonBody, express.json({ limit: JSON_BODY_LIMIT, strict: true }), bodyParserErrors);
 
   const PgStore = connectPgSimple(session);

@@ -28,3 +28,6 @@ export const ApiErrorSchema = z.object({
   correlationId: z.string().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** The API's session cookie; the web passes it through and never reads what is inside. */
+export const SESSION_COOKIE = 'infraforum.sid';

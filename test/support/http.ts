@@ -55,17 +55,6 @@ export class ApiSession {
   }
 }
 
-/** The token in the newest mail to `to` whose subject contains `subject`. */
-export async function tokenFromMail(baseUrl: string, to: string, subject: RegExp): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/dev/mail?to=${encodeURIComponent(to)}`);
-  const mails = (await response.json()) as Array<{ subject: string; text: string }>;
-  const mail = mails.find((m) => subject.test(m.subject));
-  if (!mail) throw new Error(`No mail to ${to} matching ${subject}`);
-  const match = /[?&]token=([\w-]+)/.exec(mail.text);
-  if (!match?.[1]) throw new Error('No token in mail');
-  return match[1];
-}
-
 export interface DevMailMessage {
   to: string;
   subject: string;
@@ -95,14 +84,23 @@ export function uniqueEmail(domain: string, prefix = 'user'): string {
   return `${prefix}.${addressCounter}.${Math.random().toString(36).slice(2, 8)}@${domain}`;
 }
 
-/** The first token link in the newest mail to `to` whose subject matches (as a person would click it). */
-export async function linkFromMail(t: { url: string }, to: string, subject: RegExp): Promise<string> {
-  const mails = (await (await fetch(`${t.url}/api/dev/mail?to=${encodeURIComponent(to)}`)).json()) as Array<{
-    subject: string;
-    text: string;
-  }>;
-  const mail = mails.find((m) => subject.test(m.subject));
-  const link = mail && /https?:\/\/\S+\?token=[\w-]+/.exec(mail.text)?.[0];
-  if (!link) throw new Error(`No link in a mail to ${to} matching ${subject}`);
+/** The newest mail to `to` whose subject matches. */
+async function newestMail(baseUrl: string, to: string, subject: RegExp): Promise<DevMailMessage> {
+  const mail = (await mailsTo(baseUrl, to)).find((m) => subject.test(m.subject));
+  if (!mail) throw new Error(`No mail to ${to} matching ${subject}`);
+  return mail;
+}
+
+/** The token in the newest mail to `to` whose subject matches. */
+export async function tokenFromMail(baseUrl: string, to: string, subject: RegExp): Promise<string> {
+  const token = /[?&]token=([\w-]+)/.exec((await newestMail(baseUrl, to, subject)).text)?.[1];
+  if (!token) throw new Error(`No token in the mail to ${to}`);
+  return token;
+}
+
+/** The token link in the newest mail to `to` whose subject matches (as a person would click it). */
+export async function linkFromMail(baseUrl: string, to: string, subject: RegExp): Promise<string> {
+  const link = /https?:\/\/\S+\?token=[\w-]+/.exec((await newestMail(baseUrl, to, subject)).text)?.[0];
+  if (!link) throw new Error(`No link in the mail to ${to}`);
   return link;
 }

@@ -63,7 +63,7 @@ describe('a new colleague in Gladsaxe, in the browser', () => {
   });
 
   it('opens the link from the dev inbox and confirms the address', async () => {
-    const link = await linkFromMail(t, email, /Bekræft/);
+    const link = await linkFromMail(t.url, email, /Bekræft/);
     await page.goto(link);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Bekræft e-mailadresse' }).click();

@@ -34,7 +34,7 @@ describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Opret konto' }).click();
     await page.getByText('skal en administrator i kommunen også godkende').waitFor();
 
-    await page.goto(await linkFromMail(t, outsider, /Bekræft/));
+    await page.goto(await linkFromMail(t.url, outsider, /Bekræft/));
     await page.getByRole('button', { name: 'Bekræft e-mailadresse' }).click();
     await page.getByText('venter på godkendelse').first().waitFor();
     await expectAccessible(page);

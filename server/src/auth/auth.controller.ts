@@ -11,6 +11,7 @@ import {
   RegisterSchema,
   ResendVerificationSchema,
   ResetPasswordSchema,
+  SESSION_COOKIE,
   VerifyEmailResultSchema,
   VerifyEmailSchema,
   type Me,
@@ -18,7 +19,6 @@ import {
   type VerifyEmailResult,
 } from '@infraforum/shared';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from '../common/session-cookie.js';
 import type { z } from 'zod';
 import { ApiException } from '../common/api-exception.js';
 import { Authenticated, CurrentUser } from '../common/auth.decorators.js';

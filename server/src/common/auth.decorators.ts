@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiCookieAuth } from '@nestjs/swagger';
-import type { UserRole } from '@infraforum/shared';
+import { SESSION_COOKIE, type UserRole } from '@infraforum/shared';
 import type { Request } from 'express';
 import { ApiException } from './api-exception.js';
 import type { SessionUser } from './session-user.js';
@@ -32,7 +32,7 @@ export class SessionGuard implements CanActivate {
 
 /** The route needs a logged-in active user, optionally with one of `roles`. */
 export function Authenticated(...roles: UserRole[]) {
-  return applyDecorators(SetMetadata(ROLES_KEY, roles), UseGuards(SessionGuard), ApiCookieAuth('infraforum.sid'));
+  return applyDecorators(SetMetadata(ROLES_KEY, roles), UseGuards(SessionGuard), ApiCookieAuth(SESSION_COOKIE));
 }
 
 /** The logged-in user (routes guarded by @Authenticated), or undefined on public routes. */

@@ -108,6 +108,15 @@ function readSecret(file: string): string {
   return secret;
 }
 
+/** The pid and port of a server running on `<dir>/pgdata`, if any (from its postmaster.pid). */
+function runningCluster(dir: string): { pid: number; port: number } | undefined {
+  const running = readRunningPort(dir);
+  return running && isProcessRunning(running.pid, path.join(dir, 'pgdata')) ? running : undefined;
+}
+
+const connectionUrl = (password: string, port: number, database: string) =>
+  `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
 function readRunningPort(dir: string): { pid: number; port: number } | undefined {
   const pidFile = path.join(dir, 'pgdata', 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
@@ -162,16 +171,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.join(dir, 'pgdata');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const password = readSecret(path.join(dir, 'superuser-password'));
-  const urls = (port: number) => ({
-    url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-  });
+  const urls = (port: number) => ({ url: connectionUrl(password, port, database), adminUrl: connectionUrl(password, port, 'postgres') });
 
   if (options.reuseRunning) {
-    const running = readRunningPort(dir);
-    if (running && isProcessRunning(running.pid, path.join(dir, 'pgdata'))) {
-      return { ...urls(running.port), port: running.port, stop: async () => undefined };
-    }
+    const running = runningCluster(dir);
+    if (running) return { ...urls(running.port), port: running.port, stop: async () => undefined };
   }
 
   const owner = ensureOsUser();
@@ -243,11 +247,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
 /** The URL of a server another process runs on this directory, if any. */
 export function runningEmbeddedPostgresUrl(dir: string, database = 'infraforum'): string | undefined {
-  const running = readRunningPort(path.resolve(dir));
+  const running = runningCluster(path.resolve(dir));
   const passwordFile = path.join(path.resolve(dir), 'superuser-password');
-  if (!running || !isProcessRunning(running.pid, path.join(path.resolve(dir), 'pgdata')) || !existsSync(passwordFile)) return undefined;
-  const password = readFileSync(passwordFile, 'utf8').trim();
-  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${database}`;
+  if (!running || !existsSync(passwordFile)) return undefined;
+  return connectionUrl(readFileSync(passwordFile, 'utf8').trim(), running.port, database);
 }
 
 /** A throw-away directory for tests; PostgreSQL (as its own OS user) must be able to write it. */

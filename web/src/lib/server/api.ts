@@ -1,12 +1,11 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import createClient, { type Client } from 'openapi-fetch';
 import { parseSetCookie, type Cookie } from 'set-cookie-parser';
-import { ApiErrorSchema, type ApiError } from '@infraforum/shared';
+import { ApiErrorSchema, SESSION_COOKIE, type ApiError } from '@infraforum/shared';
 import { env } from '$env/dynamic/private';
 import type { paths } from '$lib/api/schema';
 
-/** The API's session cookie; the web only passes it through, it never reads what is inside. */
-export const SESSION_COOKIE = 'infraforum.sid';
+export { SESSION_COOKIE };
 
 export type ApiClient = Client<paths>;
 
