@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { rateLimits } from './auth/rate-limit.guard.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ConfigModule } from './config/config.module.js';
+import { ContentModule } from './content/content.module.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         HealthModule,
+        ContentModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

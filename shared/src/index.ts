@@ -6,3 +6,5 @@ export * from './health.js';
 export * from './email-domain.js';
 export * from './roles.js';
 export * from './slug.js';
+export * from './content.js';
+export * from './catalog.js';

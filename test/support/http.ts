@@ -48,6 +48,12 @@ export class ApiSession {
   put(path: string, body?: unknown) {
     return this.request('PUT', path, body);
   }
+  patch(path: string, body?: unknown) {
+    return this.request('PATCH', path, body);
+  }
+  delete(path: string, body?: unknown) {
+    return this.request('DELETE', path, body);
+  }
 
   async login(email: string, password: string): Promise<number> {
     const response = await this.post('/api/auth/login', { email, password });

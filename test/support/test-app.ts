@@ -113,7 +113,10 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     webHandler = await loadWebHandler();
     if (!webHandler) throw new Error('web/build is missing: run `npm run build` first');
   }
-  const app = await createApp(runtime, { logger: pino({ level: 'silent' }), ...(webHandler ? { webHandler } : {}) });
+  const app = await createApp(runtime, {
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...(webHandler ? { webHandler } : {}),
+  });
   await app.listen(port, '127.0.0.1');
   const db = new pg.Pool({ connectionString: database.url, max: 3 });
   db.on('error', () => undefined); // tests that cut the database off make idle clients fail

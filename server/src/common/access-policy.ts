@@ -1,7 +1,15 @@
-import { rolesAllowedFor, type OrganizationType, type UserRole, type UserStatus } from '@infraforum/shared';
+import {
+  rolesAllowedFor,
+  type ContentKind,
+  type ContentStatus,
+  type OrganizationType,
+  type UserRole,
+  type UserStatus,
+  type Visibility,
+} from '@infraforum/shared';
 import { ApiException } from './api-exception.js';
 
-/** Every rule about who may touch which account lives here, as pure functions (tested as a matrix). */
+/** Every rule about who may touch which account or which content lives here, as pure functions (tested as a matrix). */
 
 export interface Actor {
   id: string;
@@ -84,4 +92,163 @@ export function canSeeContactDetails(viewer: Actor | undefined, member: { organi
 
 export function requireAccess(allowed: boolean, message?: string): void {
   if (!allowed) throw ApiException.forbidden(message);
+}
+
+// ---- Content ----
+// One rule for every read path (list, detail, count, feed, search): `contentReadScope` describes what a viewer
+// may see; the content repository turns it into SQL, search (later) into a filter, and `canReadContent`
+// applies it to one item. The matrix tests check that all of them agree.
+
+export type ContentViewer = Actor;
+
+export interface ContentTarget {
+  authorId: string | null;
+  organizationId: string;
+  status: ContentStatus;
+  visibility: Visibility;
+  locked: boolean;
+  kind: ContentKind;
+  deleted: boolean;
+}
+
+export interface ContentReadScope {
+  /** Published items with these visibilities, from every organization. */
+  publishedVisibilities: Visibility[];
+  /** Published `organization` items of this organization too (the viewer's own municipality). */
+  ownOrganizationId: string | null;
+  /** Every published item, whatever its visibility (KOMBIT's moderators). */
+  allPublished: boolean;
+  /** Drafts and hidden items written by this user. */
+  authorId: string | null;
+  /** Drafts and hidden items of this organization (its org admin). */
+  managedOrganizationId: string | null;
+  /** Hidden items anywhere (moderators, to review them). */
+  allHidden: boolean;
+}
+
+/** What `viewer` may read. Drafts: their author and the org admin; hidden: also moderators; deleted: nobody. */
+export function contentReadScope(viewer: ContentViewer | undefined): ContentReadScope {
+  if (!viewer) {
+    return {
+      publishedVisibilities: ['public'],
+      ownOrganizationId: null,
+      allPublished: false,
+      authorId: null,
+      managedOrganizationId: null,
+      allHidden: false,
+    };
+  }
+  const staff = isKombitStaff(viewer);
+  return {
+    publishedVisibilities: ['public', 'members'],
+    ownOrganizationId: viewer.organizationId,
+    allPublished: staff,
+    authorId: viewer.id,
+    managedOrganizationId: viewer.role === 'org_admin' ? viewer.organizationId : null,
+    allHidden: staff,
+  };
+}
+
+export function isInReadScope(scope: ContentReadScope, item: ContentTarget): boolean {
+  if (item.deleted) return false;
+  if (item.status === 'published') {
+    return (
+      scope.allPublished ||
+      scope.publishedVisibilities.includes(item.visibility) ||
+      (item.visibility === 'organization' && item.organizationId === scope.ownOrganizationId)
+    );
+  }
+  if (scope.authorId !== null && item.authorId === scope.authorId) return true;
+  if (scope.managedOrganizationId !== null && item.organizationId === scope.managedOrganizationId) return true;
+  return item.status === 'hidden' && scope.allHidden;
+}
+
+export function canReadContent(viewer: ContentViewer | undefined, item: ContentTarget): boolean {
+  return isInReadScope(contentReadScope(viewer), item);
+}
+
+/** The author edits their own; the org admin their municipality's; moderators anything. A locked item only moderators. */
+export function canEditContent(actor: ContentViewer | undefined, item: ContentTarget): boolean {
+  if (!actor || item.deleted) return false;
+  if (isKombitStaff(actor)) return true;
+  if (item.locked) return false;
+  return item.authorId === actor.id || (actor.role === 'org_admin' && actor.organizationId === item.organizationId);
+}
+
+/** Acting on someone else's content is a moderation action: it needs a reason and goes to the audit log. */
+export function actsOnOthersContent(actor: ContentViewer, item: { authorId: string | null }): boolean {
+  return item.authorId !== actor.id;
+}
+
+export function canModerateContent(actor: ContentViewer | undefined): boolean {
+  return isKombitStaff(actor);
+}
+
+/** Kinds that take replies and votes today; later kinds add themselves here. */
+export const REPLYABLE_KINDS: readonly ContentKind[] = ['question'];
+export const VOTABLE_KINDS: readonly ContentKind[] = ['question', 'guide'];
+
+export function canReplyTo(actor: ContentViewer | undefined, item: ContentTarget): boolean {
+  return (
+    !!actor &&
+    canReadContent(actor, item) &&
+    item.status === 'published' &&
+    REPLYABLE_KINDS.includes(item.kind) &&
+    (!item.locked || isKombitStaff(actor))
+  );
+}
+
+/** One vote per user, not on one's own posts, only on published, unlocked items one can read. */
+export function canVoteOnContent(actor: ContentViewer | undefined, item: ContentTarget): boolean {
+  return (
+    !!actor &&
+    canReadContent(actor, item) &&
+    item.status === 'published' &&
+    !item.locked &&
+    VOTABLE_KINDS.includes(item.kind) &&
+    item.authorId !== actor.id
+  );
+}
+
+/** The asker (or a moderator) accepts an answer in an open question. */
+export function canAcceptReply(actor: ContentViewer | undefined, item: ContentTarget): boolean {
+  return (
+    !!actor &&
+    item.kind === 'question' &&
+    item.status === 'published' &&
+    !item.deleted &&
+    (isKombitStaff(actor) || (item.authorId === actor.id && !item.locked))
+  );
+}
+
+export interface ReplyTarget {
+  authorId: string | null;
+  organizationId: string;
+  hidden: boolean;
+  deleted: boolean;
+}
+
+/** Within a thread one may read: hidden replies only for their author and moderators. */
+export function canReadReply(viewer: ContentViewer | undefined, reply: ReplyTarget): boolean {
+  if (reply.deleted) return false;
+  return !reply.hidden || (!!viewer && (reply.authorId === viewer.id || isKombitStaff(viewer)));
+}
+
+export function canEditReply(actor: ContentViewer | undefined, thread: ContentTarget, reply: ReplyTarget): boolean {
+  if (!actor || reply.deleted || thread.deleted) return false;
+  if (isKombitStaff(actor)) return true;
+  if (thread.locked) return false;
+  return reply.authorId === actor.id || (actor.role === 'org_admin' && actor.organizationId === reply.organizationId);
+}
+
+export function canVoteOnReply(actor: ContentViewer | undefined, thread: ContentTarget, reply: ReplyTarget): boolean {
+  return (
+    !!actor &&
+    canReadContent(actor, thread) &&
+    canReadReply(actor, reply) &&
+    thread.status === 'published' &&
+    !thread.locked &&
+    !reply.hidden &&
+    reply.authorId !== actor.id
+  );
 }

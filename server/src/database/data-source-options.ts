@@ -1,16 +1,38 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
+import { CatalogComponentDependencyEntity, CatalogComponentEntity } from '../catalog/catalog-component.entity.js';
+import { CatalogSystemComponentEntity, CatalogSystemEntity } from '../catalog/catalog-system.entity.js';
+import { ContentComponentEntity, ContentEntity } from '../content/content.entity.js';
+import { ReplyEntity } from '../content/reply.entity.js';
+import { RevisionEntity } from '../content/revision.entity.js';
+import { VoteEntity } from '../content/vote.entity.js';
 import { UserTokenEntity } from '../auth/user-token.entity.js';
 import { DevMailEntity } from '../mail/dev-mail.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { Accounts1764316800000 } from './migrations/1764316800000-accounts.js';
 import { UserSuspendedBy1764576000000 } from './migrations/1764576000000-user-suspended-by.js';
+import { Content1764835200000 } from './migrations/1764835200000-content.js';
 
-export const ENTITIES = [OrganizationEntity, UserEntity, UserTokenEntity, AuditLogEntity, DevMailEntity];
+export const ENTITIES = [
+  OrganizationEntity,
+  UserEntity,
+  UserTokenEntity,
+  AuditLogEntity,
+  DevMailEntity,
+  CatalogComponentEntity,
+  CatalogComponentDependencyEntity,
+  CatalogSystemEntity,
+  CatalogSystemComponentEntity,
+  ContentEntity,
+  ContentComponentEntity,
+  ReplyEntity,
+  VoteEntity,
+  RevisionEntity,
+];
 
 /** One ordered history; each new migration is appended here. */
-export const MIGRATIONS = [Accounts1764316800000, UserSuspendedBy1764576000000];
+export const MIGRATIONS = [Accounts1764316800000, UserSuspendedBy1764576000000, Content1764835200000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -144,6 +144,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listComponents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/components/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getComponent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateComponent"];
+        trace?: never;
+    };
+    "/api/catalog/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSystems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listContent"];
+        put?: never;
+        post: operations["createContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getContent"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteContent"];
+        options?: never;
+        head?: never;
+        patch: operations["updateContent"];
+        trace?: never;
+    };
+    "/api/content/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["moderateContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["voteOnContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/mail": {
         parameters: {
             query?: never;
@@ -170,6 +330,22 @@ export interface paths {
         get: operations["getHealth"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/markdown/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["previewMarkdown"];
         delete?: never;
         options?: never;
         head?: never;
@@ -234,6 +410,70 @@ export interface paths {
         get?: never;
         put: operations["updateProfile"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteReply"];
+        options?: never;
+        head?: never;
+        patch: operations["updateReply"];
+        trace?: never;
+    };
+    "/api/replies/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["acceptReply"];
+        delete: operations["unacceptReply"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replies/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["moveReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replies/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["voteOnReply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -715,6 +955,1291 @@ export interface operations {
             };
         };
     };
+    listComponents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            aliases: string[];
+                            description: string;
+                            impact: string;
+                            name: string;
+                            parentSlug: string | null;
+                            /** @enum {string} */
+                            severity: "kritisk" | "medium" | "ingen";
+                            shortName: string | null;
+                            slug: string;
+                            /** @enum {string} */
+                            type: "component" | "service" | "module";
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getComponent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        affectedSystems: {
+                            direct: boolean;
+                            name: string;
+                            slug: string;
+                            via: string[];
+                        }[];
+                        aliases: string[];
+                        children: {
+                            aliases: string[];
+                            description: string;
+                            impact: string;
+                            name: string;
+                            parentSlug: string | null;
+                            /** @enum {string} */
+                            severity: "kritisk" | "medium" | "ingen";
+                            shortName: string | null;
+                            slug: string;
+                            /** @enum {string} */
+                            type: "component" | "service" | "module";
+                        }[];
+                        dependsOn: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        description: string;
+                        guides: {
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            components: {
+                                name: string;
+                                slug: string;
+                            }[];
+                            createdAt: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                            lastActivityAt: string;
+                            locked: boolean;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            path: string;
+                            replyCount: number;
+                            score: number;
+                            slug: string;
+                            solved: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "hidden";
+                            summary: string;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            /** @enum {string} */
+                            visibility: "public" | "members" | "organization";
+                        }[];
+                        impact: string;
+                        name: string;
+                        parent: {
+                            name: string;
+                            slug: string;
+                        } | null;
+                        parentSlug: string | null;
+                        questions: {
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            components: {
+                                name: string;
+                                slug: string;
+                            }[];
+                            createdAt: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                            lastActivityAt: string;
+                            locked: boolean;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            path: string;
+                            replyCount: number;
+                            score: number;
+                            slug: string;
+                            solved: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "hidden";
+                            summary: string;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            /** @enum {string} */
+                            visibility: "public" | "members" | "organization";
+                        }[];
+                        /** @enum {string} */
+                        severity: "kritisk" | "medium" | "ingen";
+                        shortName: string | null;
+                        slug: string;
+                        /** @enum {string} */
+                        type: "component" | "service" | "module";
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    updateComponent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    aliases?: string[];
+                    description?: string;
+                    impact?: string;
+                    name?: string;
+                    reason?: string;
+                    /** @enum {string} */
+                    severity?: "kritisk" | "medium" | "ingen";
+                    shortName?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aliases: string[];
+                        description: string;
+                        impact: string;
+                        name: string;
+                        parentSlug: string | null;
+                        /** @enum {string} */
+                        severity: "kritisk" | "medium" | "ingen";
+                        shortName: string | null;
+                        slug: string;
+                        /** @enum {string} */
+                        type: "component" | "service" | "module";
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getImpact: {
+        parameters: {
+            query: {
+                components: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        components: {
+                            aliases: string[];
+                            description: string;
+                            impact: string;
+                            name: string;
+                            parentSlug: string | null;
+                            /** @enum {string} */
+                            severity: "kritisk" | "medium" | "ingen";
+                            shortName: string | null;
+                            slug: string;
+                            /** @enum {string} */
+                            type: "component" | "service" | "module";
+                        }[];
+                        guides: {
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            components: {
+                                name: string;
+                                slug: string;
+                            }[];
+                            createdAt: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                            lastActivityAt: string;
+                            locked: boolean;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            path: string;
+                            replyCount: number;
+                            score: number;
+                            slug: string;
+                            solved: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "hidden";
+                            summary: string;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            /** @enum {string} */
+                            visibility: "public" | "members" | "organization";
+                        }[];
+                        notice: {
+                            maintenance: string;
+                            outage: string;
+                        };
+                        /** @enum {string} */
+                        severity: "kritisk" | "medium" | "ingen";
+                        systems: {
+                            direct: boolean;
+                            name: string;
+                            slug: string;
+                            via: string[];
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listSystems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            components: string[];
+                            description: string;
+                            name: string;
+                            slug: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listContent: {
+        parameters: {
+            query?: {
+                component?: string;
+                kind?: "question" | "guide" | "case" | "webinar" | "suggestion";
+                mine?: "true" | "false";
+                organization?: string;
+                page?: string;
+                pageSize?: string;
+                sort?: "newest" | "active" | "votes" | "unanswered" | "solved";
+                status?: "draft" | "published" | "hidden";
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only what the caller may see; total counts the same */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            components: {
+                                name: string;
+                                slug: string;
+                            }[];
+                            createdAt: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                            lastActivityAt: string;
+                            locked: boolean;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            path: string;
+                            replyCount: number;
+                            score: number;
+                            slug: string;
+                            solved: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "hidden";
+                            summary: string;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            /** @enum {string} */
+                            visibility: "public" | "members" | "organization";
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    createContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default {} */
+                    attributes?: Record<string, never>;
+                    body: string;
+                    components?: string[];
+                    /** @enum {string} */
+                    kind: "question";
+                    /**
+                     * @default published
+                     * @enum {string}
+                     */
+                    status?: "draft" | "published";
+                    tags?: string[];
+                    title: string;
+                    /**
+                     * @default members
+                     * @enum {string}
+                     */
+                    visibility?: "public" | "members" | "organization";
+                } | {
+                    attributes: {
+                        action: string;
+                        affectedSystems: string[];
+                        component: string;
+                        intranetNotice: {
+                            maintenance: string;
+                            outage: string;
+                        };
+                        purpose?: string;
+                        /** @enum {string} */
+                        severity: "kritisk" | "medium" | "ingen";
+                    };
+                    body: string;
+                    components?: string[];
+                    /** @enum {string} */
+                    kind: "guide";
+                    /**
+                     * @default published
+                     * @enum {string}
+                     */
+                    status?: "draft" | "published";
+                    tags?: string[];
+                    title: string;
+                    /**
+                     * @default members
+                     * @enum {string}
+                     */
+                    visibility?: "public" | "members" | "organization";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedReplyId: number | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        components: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        createdAt: string;
+                        duplicateOf: {
+                            id: number;
+                            path: string;
+                            title: string;
+                        } | null;
+                        edited: boolean;
+                        id: number;
+                        /** @enum {string} */
+                        kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                        lastActivityAt: string;
+                        locked: boolean;
+                        myVote: number;
+                        organization: {
+                            code: string;
+                            name: string;
+                        };
+                        path: string;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            moderate: boolean;
+                            reply: boolean;
+                            vote: boolean;
+                        };
+                        replies: {
+                            accepted: boolean;
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            body: string;
+                            bodyHtml: string;
+                            contentId: number;
+                            createdAt: string;
+                            edited: boolean;
+                            hidden: boolean;
+                            id: number;
+                            myVote: number;
+                            permissions: {
+                                accept: boolean;
+                                delete: boolean;
+                                edit: boolean;
+                                vote: boolean;
+                            };
+                            score: number;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        replyCount: number;
+                        score: number;
+                        slug: string;
+                        solved: boolean;
+                        /** @enum {string} */
+                        status: "draft" | "published" | "hidden";
+                        summary: string;
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "public" | "members" | "organization";
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedReplyId: number | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        components: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        createdAt: string;
+                        duplicateOf: {
+                            id: number;
+                            path: string;
+                            title: string;
+                        } | null;
+                        edited: boolean;
+                        id: number;
+                        /** @enum {string} */
+                        kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                        lastActivityAt: string;
+                        locked: boolean;
+                        myVote: number;
+                        organization: {
+                            code: string;
+                            name: string;
+                        };
+                        path: string;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            moderate: boolean;
+                            reply: boolean;
+                            vote: boolean;
+                        };
+                        replies: {
+                            accepted: boolean;
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            body: string;
+                            bodyHtml: string;
+                            contentId: number;
+                            createdAt: string;
+                            edited: boolean;
+                            hidden: boolean;
+                            id: number;
+                            myVote: number;
+                            permissions: {
+                                accept: boolean;
+                                delete: boolean;
+                                edit: boolean;
+                                vote: boolean;
+                            };
+                            score: number;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        replyCount: number;
+                        score: number;
+                        slug: string;
+                        solved: boolean;
+                        /** @enum {string} */
+                        status: "draft" | "published" | "hidden";
+                        summary: string;
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "public" | "members" | "organization";
+                    };
+                };
+            };
+            /** @description Also for items the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    deleteContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    updateContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    attributes?: {
+                        [key: string]: unknown;
+                    };
+                    body?: string;
+                    components?: string[];
+                    duplicateOfId?: number | null;
+                    expectedVersion?: number;
+                    reason?: string;
+                    /** @enum {string} */
+                    status?: "draft" | "published";
+                    tags?: string[];
+                    title?: string;
+                    /** @enum {string} */
+                    visibility?: "public" | "members" | "organization";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedReplyId: number | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        components: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        createdAt: string;
+                        duplicateOf: {
+                            id: number;
+                            path: string;
+                            title: string;
+                        } | null;
+                        edited: boolean;
+                        id: number;
+                        /** @enum {string} */
+                        kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                        lastActivityAt: string;
+                        locked: boolean;
+                        myVote: number;
+                        organization: {
+                            code: string;
+                            name: string;
+                        };
+                        path: string;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            moderate: boolean;
+                            reply: boolean;
+                            vote: boolean;
+                        };
+                        replies: {
+                            accepted: boolean;
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            body: string;
+                            bodyHtml: string;
+                            contentId: number;
+                            createdAt: string;
+                            edited: boolean;
+                            hidden: boolean;
+                            id: number;
+                            myVote: number;
+                            permissions: {
+                                accept: boolean;
+                                delete: boolean;
+                                edit: boolean;
+                                vote: boolean;
+                            };
+                            score: number;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        replyCount: number;
+                        score: number;
+                        slug: string;
+                        solved: boolean;
+                        /** @enum {string} */
+                        status: "draft" | "published" | "hidden";
+                        summary: string;
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "public" | "members" | "organization";
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Changed by someone else since expectedVersion */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    moderateContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "hide" | "unhide" | "lock" | "unlock";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedReplyId: number | null;
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        components: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        createdAt: string;
+                        duplicateOf: {
+                            id: number;
+                            path: string;
+                            title: string;
+                        } | null;
+                        edited: boolean;
+                        id: number;
+                        /** @enum {string} */
+                        kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                        lastActivityAt: string;
+                        locked: boolean;
+                        myVote: number;
+                        organization: {
+                            code: string;
+                            name: string;
+                        };
+                        path: string;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            moderate: boolean;
+                            reply: boolean;
+                            vote: boolean;
+                        };
+                        replies: {
+                            accepted: boolean;
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            body: string;
+                            bodyHtml: string;
+                            contentId: number;
+                            createdAt: string;
+                            edited: boolean;
+                            hidden: boolean;
+                            id: number;
+                            myVote: number;
+                            permissions: {
+                                accept: boolean;
+                                delete: boolean;
+                                edit: boolean;
+                                vote: boolean;
+                            };
+                            score: number;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        replyCount: number;
+                        score: number;
+                        slug: string;
+                        solved: boolean;
+                        /** @enum {string} */
+                        status: "draft" | "published" | "hidden";
+                        summary: string;
+                        tags: string[];
+                        title: string;
+                        updatedAt: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "public" | "members" | "organization";
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    createReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        contentId: number;
+                        createdAt: string;
+                        edited: boolean;
+                        hidden: boolean;
+                        id: number;
+                        myVote: number;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            vote: boolean;
+                        };
+                        score: number;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            body: string;
+                            current: boolean;
+                            editedAt: string;
+                            editor: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            reason: string | null;
+                            tags: string[];
+                            title: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    voteOnContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    value: 1 | -1 | 0;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        myVote: number;
+                        score: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     listDevMail: {
         parameters: {
             query?: {
@@ -781,6 +2306,50 @@ export interface operations {
                         searchEngine: "meilisearch" | "postgres";
                         /** @enum {string} */
                         status: "ok" | "error";
+                    };
+                };
+            };
+        };
+    };
+    previewMarkdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        html: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
                     };
                 };
             };
@@ -960,6 +2529,353 @@ export interface operations {
                         /** @enum {string} */
                         status: "pending" | "active" | "suspended";
                         title: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    deleteReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    expectedVersion?: number;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        contentId: number;
+                        createdAt: string;
+                        edited: boolean;
+                        hidden: boolean;
+                        id: number;
+                        myVote: number;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            vote: boolean;
+                        };
+                        score: number;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    acceptReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        contentId: number;
+                        createdAt: string;
+                        edited: boolean;
+                        hidden: boolean;
+                        id: number;
+                        myVote: number;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            vote: boolean;
+                        };
+                        score: number;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    unacceptReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        contentId: number;
+                        createdAt: string;
+                        edited: boolean;
+                        hidden: boolean;
+                        id: number;
+                        myVote: number;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            vote: boolean;
+                        };
+                        score: number;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    moveReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contentId: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        contentId: number;
+                        createdAt: string;
+                        edited: boolean;
+                        hidden: boolean;
+                        id: number;
+                        myVote: number;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            vote: boolean;
+                        };
+                        score: number;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    voteOnReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    value: 1 | -1 | 0;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        myVote: number;
+                        score: number;
                     };
                 };
             };

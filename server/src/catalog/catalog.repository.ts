@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ComponentType, Severity } from '@infraforum/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ReferenceComponent, ReferenceSystem } from './catalog-reference.js';
+
+export interface ComponentRow {
+  id: string;
+  slug: string;
+  name: string;
+  short_name: string | null;
+  type: ComponentType;
+  parent_id: string | null;
+  description: string;
+  severity: Severity;
+  impact: string;
+  aliases: string[];
+  position: number;
+}
+
+export interface SystemRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  component_ids: string[];
+}
+
+/** The whole catalog is a few dozen rows: it is read at once and walked in memory. */
+export interface CatalogGraph {
+  components: ComponentRow[];
+  systems: SystemRow[];
+  /** component id → ids of the components it depends on */
+  dependsOn: Map<string, string[]>;
+}
+
+@Injectable()
+export class CatalogRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async loadGraph(): Promise<CatalogGraph> {
+    const q = this.dataSource.manager;
+    const [components, systems, dependencies] = await Promise.all([
+      q.query(
+        `SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position
+         FROM catalog_component ORDER BY position, name`,
+      ) as Promise<ComponentRow[]>,
+      q.query(
+        `SELECT s.id, s.slug, s.name, s.description,
+                COALESCE(array_agg(sc.component_id) FILTER (WHERE sc.component_id IS NOT NULL), '{}') AS component_ids
+         FROM catalog_system s LEFT JOIN catalog_system_component sc ON sc.system_id = s.id
+         GROUP BY s.id ORDER BY lower(s.name)`,
+      ) as Promise<SystemRow[]>,
+      q.query(`SELECT component_id, depends_on_id FROM catalog_component_dependency`) as Promise<
+        { component_id: string; depends_on_id: string }[]
+      >,
+    ]);
+    const dependsOn = new Map<string, string[]>();
+    for (const { component_id, depends_on_id } of dependencies) {
+      dependsOn.set(component_id, [...(dependsOn.get(component_id) ?? []), depends_on_id]);
+    }
+    return { components, systems, dependsOn };
+  }
+
+  async findComponentBySlug(slug: string, manager?: EntityManager): Promise<ComponentRow | null> {
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position
+       FROM catalog_component WHERE slug = $1`,
+      [slug],
+    )) as ComponentRow[];
+    return rows[0] ?? null;
+  }
+
+  async lockComponent(slug: string, manager: EntityManager): Promise<ComponentRow | null> {
+    const rows = (await manager.query(
+      `SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position
+       FROM catalog_component WHERE slug = $1 FOR UPDATE`,
+      [slug],
+    )) as ComponentRow[];
+    return rows[0] ?? null;
+  }
+
+  async updateComponent(
+    id: string,
+    changes: { name: string; shortName: string | null; description: string; impact: string; severity: Severity; aliases: string[] },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE catalog_component SET name = $2, short_name = $3, description = $4, impact = $5, severity = $6, aliases = $7, updated_at = now()
+       WHERE id = $1`,
+      [id, changes.name, changes.shortName, changes.description, changes.impact, changes.severity, changes.aliases],
+    );
+  }
+
+  /**
+   * Seeds the reference data idempotently: new components, systems and links are added; existing rows keep what
+   * moderators edited (names, descriptions, severity), so a restart never undoes their work.
+   */
+  async seedReference(components: ReferenceComponent[], systems: ReferenceSystem[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // One seeder at a time, when several instances start together.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('infraforum.catalog.seed'))`);
+      for (const [position, component] of components.entries()) {
+        await manager.query(
+          `INSERT INTO catalog_component (slug, name, short_name, type, parent_id, description, severity, impact, aliases, position)
+           VALUES ($1, $2, $3, $4, (SELECT id FROM catalog_component WHERE slug = $5), $6, $7, $8, $9, $10)
+           ON CONFLICT (slug) DO NOTHING`,
+          [
+            component.slug,
+            component.name,
+            component.shortName,
+            component.type,
+            component.parent,
+            component.description,
+            component.severity,
+            component.impact,
+            component.aliases,
+            position,
+          ],
+        );
+      }
+      for (const component of components) {
+        for (const dependency of component.dependsOn ?? []) {
+          await manager.query(
+            `INSERT INTO catalog_component_dependency (component_id, depends_on_id)
+             SELECT a.id, b.id FROM catalog_component a, catalog_component b WHERE a.slug = $1 AND b.slug = $2
+             ON CONFLICT DO NOTHING`,
+            [component.slug, dependency],
+          );
+        }
+      }
+      for (const system of systems) {
+        await manager.query(`INSERT INTO catalog_system (slug, name, description) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING`, [
+          system.slug,
+          system.name,
+          system.description,
+        ]);
+        await manager.query(
+          `INSERT INTO catalog_system_component (system_id, component_id)
+           SELECT s.id, c.id FROM catalog_system s, catalog_component c WHERE s.slug = $1 AND c.slug = ANY($2::text[])
+           ON CONFLICT DO NOTHING`,
+          [system.slug, system.components],
+        );
+      }
+    });
+  }
+}

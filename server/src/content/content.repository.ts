@@ -1,0 +1,598 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ContentKind, ContentSort, ContentStatus, Visibility } from '@infraforum/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ContentReadScope } from '../common/access-policy.js';
+
+/** Positional parameters for hand-written SQL: `p.add(value)` gives "$n". */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The read scope from the access policy as a WHERE condition on `content` aliased `alias`.
+ * Only the branches the viewer has are emitted, so an anonymous list is `status = 'published' AND
+ * visibility = 'public'` and the planner can use the plain indexes.
+ */
+export function readScopeCondition(scope: ContentReadScope, p: SqlParams, alias = 'c'): string {
+  const published: string[] = [];
+  if (scope.allPublished) {
+    published.push('TRUE');
+  } else {
+    published.push(`${alias}.visibility = ANY(${p.add(scope.publishedVisibilities)}::text[])`);
+    if (scope.ownOrganizationId !== null) {
+      published.push(`(${alias}.visibility = 'organization' AND ${alias}.organization_id = ${p.add(scope.ownOrganizationId)})`);
+    }
+  }
+  const branches = [`(${alias}.status = 'published' AND (${published.join(' OR ')}))`];
+  if (scope.authorId !== null) branches.push(`(${alias}.status <> 'published' AND ${alias}.author_id = ${p.add(scope.authorId)})`);
+  if (scope.managedOrganizationId !== null) {
+    branches.push(`(${alias}.status <> 'published' AND ${alias}.organization_id = ${p.add(scope.managedOrganizationId)})`);
+  }
+  if (scope.allHidden) branches.push(`${alias}.status = 'hidden'`);
+  return `${alias}.deleted_at IS NULL AND (${branches.join(' OR ')})`;
+}
+
+/** One row of content as the lists and the detail read it (ids as strings: pg's bigint). */
+export interface ContentRow {
+  id: string;
+  kind: ContentKind;
+  slug: string;
+  title: string;
+  summary: string;
+  status: ContentStatus;
+  visibility: Visibility;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  score: number;
+  reply_count: number;
+  accepted_reply_id: string | null;
+  locked: boolean;
+  author_id: string | null;
+  organization_id: string;
+  created_at: Date;
+  updated_at: Date;
+  last_activity_at: Date;
+  organization_code: string;
+  organization_name: string;
+  author_name: string | null;
+  author_title: string | null;
+  components: { slug: string; name: string }[];
+}
+
+export interface ContentDetailRow extends ContentRow {
+  body: string;
+  body_html: string;
+  version: number;
+  duplicate_of_id: string | null;
+  duplicate_of_title: string | null;
+  duplicate_of_slug: string | null;
+  duplicate_of_kind: ContentKind | null;
+  my_vote: number;
+}
+
+export interface ReplyRow {
+  id: string;
+  content_id: string;
+  body: string;
+  body_html: string;
+  author_id: string | null;
+  organization_id: string;
+  hidden: boolean;
+  score: number;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  author_name: string | null;
+  author_title: string | null;
+  organization_code: string;
+  organization_name: string;
+  my_vote: number;
+}
+
+/** The columns written on create and edit. */
+export interface ContentWrite {
+  title: string;
+  slug: string;
+  body: string;
+  bodyHtml: string;
+  bodyText: string;
+  summary: string;
+  status: ContentStatus;
+  visibility: Visibility;
+  tags: string[];
+  attributes: Record<string, unknown>;
+}
+
+/** What the write paths lock and check: the row itself, without joins. */
+export interface ContentLockRow {
+  id: string;
+  kind: ContentKind;
+  title: string;
+  body: string;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  status: ContentStatus;
+  visibility: Visibility;
+  locked: boolean;
+  author_id: string | null;
+  organization_id: string;
+  accepted_reply_id: string | null;
+  duplicate_of_id: string | null;
+  version: number;
+  published_at: Date | null;
+  deleted_at: Date | null;
+}
+
+export interface ReplyLockRow {
+  id: string;
+  content_id: string;
+  body: string;
+  author_id: string | null;
+  organization_id: string;
+  hidden: boolean;
+  version: number;
+  deleted_at: Date | null;
+}
+
+export interface ListFilter {
+  kind?: ContentKind;
+  tag?: string;
+  componentSlug?: string;
+  organizationCode?: string;
+  status?: ContentStatus;
+  authorId?: string;
+  sort: ContentSort;
+  limit: number;
+  offset: number;
+}
+
+const SUMMARY_COLUMNS = `
+  c.id, c.kind, c.slug, c.title, c.summary, c.status, c.visibility, c.tags, c.attributes, c.score, c.reply_count,
+  c.accepted_reply_id, c.locked, c.author_id, c.organization_id, c.created_at, c.updated_at, c.last_activity_at,
+  o.code AS organization_code, o.name AS organization_name, u.name AS author_name, u.title AS author_title,
+  COALESCE((
+    SELECT json_agg(json_build_object('slug', cat.slug, 'name', cat.name) ORDER BY cc.position)
+    FROM content_component cc JOIN catalog_component cat ON cat.id = cc.component_id
+    WHERE cc.content_id = c.id
+  ), '[]'::json) AS components`;
+
+const ORDER: Record<ContentSort, string> = {
+  newest: 'c.created_at DESC, c.id DESC',
+  active: 'c.last_activity_at DESC, c.id DESC',
+  votes: 'c.score DESC, c.created_at DESC, c.id DESC',
+  unanswered: 'c.created_at DESC, c.id DESC',
+  solved: 'c.last_activity_at DESC, c.id DESC',
+};
+
+const REPLY_COLUMNS = `
+  r.id, r.content_id, r.body, r.body_html, r.author_id, r.organization_id, r.hidden, r.score, r.version, r.created_at, r.updated_at,
+  u.name AS author_name, u.title AS author_title, o.code AS organization_code, o.name AS organization_name`;
+
+/** All SQL about content, replies, votes and revisions. Reads are hand-written: they are the hot paths. */
+@Injectable()
+export class ContentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private run<T>(sql: string, params: unknown[], manager?: EntityManager): Promise<T[]> {
+    return (manager ?? this.dataSource.manager).query(sql, params) as Promise<T[]>;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  private listConditions(scope: ContentReadScope, filter: ListFilter, p: SqlParams): string {
+    const where = [readScopeCondition(scope, p)];
+    if (filter.kind) where.push(`c.kind = ${p.add(filter.kind)}`);
+    if (filter.status) where.push(`c.status = ${p.add(filter.status)}`);
+    if (filter.authorId) where.push(`c.author_id = ${p.add(filter.authorId)}`);
+    if (filter.tag) where.push(`c.tags @> ARRAY[${p.add(filter.tag)}]::text[]`);
+    if (filter.organizationCode) {
+      where.push(`c.organization_id = (SELECT id FROM organization WHERE code = ${p.add(filter.organizationCode)})`);
+    }
+    if (filter.componentSlug) {
+      where.push(`EXISTS (
+        SELECT 1 FROM content_component cc JOIN catalog_component cat ON cat.id = cc.component_id
+        WHERE cc.content_id = c.id AND (cat.slug = ${p.add(filter.componentSlug)}
+          OR cat.parent_id = (SELECT id FROM catalog_component WHERE slug = ${p.add(filter.componentSlug)})))`);
+    }
+    if (filter.sort === 'unanswered') where.push('c.reply_count = 0');
+    if (filter.sort === 'solved') where.push('c.accepted_reply_id IS NOT NULL');
+    return where.join(' AND ');
+  }
+
+  /** One page and the total, both under the same read scope. */
+  async list(scope: ContentReadScope, filter: ListFilter): Promise<{ rows: ContentRow[]; total: number }> {
+    const p = new SqlParams();
+    const where = this.listConditions(scope, filter, p);
+    const countParams = [...p.values];
+    const pageSql = `
+      SELECT ${SUMMARY_COLUMNS}
+      FROM (SELECT * FROM content c WHERE ${where} ORDER BY ${ORDER[filter.sort]} LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}) c
+      JOIN organization o ON o.id = c.organization_id
+      LEFT JOIN "user" u ON u.id = c.author_id
+      ORDER BY ${ORDER[filter.sort]}`;
+    const [rows, count] = await Promise.all([
+      this.run<ContentRow>(pageSql, p.values),
+      this.run<{ total: number }>(`SELECT count(*)::int AS total FROM content c WHERE ${where}`, countParams),
+    ]);
+    return { rows, total: count[0]?.total ?? 0 };
+  }
+
+  /** The plan of a list query, for the benchmark's index check. */
+  async explainList(scope: ContentReadScope, filter: ListFilter): Promise<string[]> {
+    const p = new SqlParams();
+    const where = this.listConditions(scope, filter, p);
+    const sql = `EXPLAIN SELECT c.id FROM content c WHERE ${where} ORDER BY ${ORDER[filter.sort]} LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}`;
+    const rows = await this.run<{ 'QUERY PLAN': string }>(sql, p.values);
+    return rows.map((row) => row['QUERY PLAN']);
+  }
+
+  /** The item if it is in the viewer's read scope, with the viewer's vote. */
+  async findVisible(id: string, scope: ContentReadScope, viewerId: string | null): Promise<ContentDetailRow | null> {
+    const p = new SqlParams();
+    const idParam = p.add(id);
+    const viewerParam = p.add(viewerId);
+    const rows = await this.run<ContentDetailRow>(
+      `SELECT ${SUMMARY_COLUMNS}, c.body, c.body_html, c.version, c.duplicate_of_id,
+         d.title AS duplicate_of_title, d.slug AS duplicate_of_slug, d.kind AS duplicate_of_kind,
+         COALESCE((SELECT v.value FROM vote v WHERE v.content_id = c.id AND v.user_id = ${viewerParam}), 0)::int AS my_vote
+       FROM content c
+       JOIN organization o ON o.id = c.organization_id
+       LEFT JOIN "user" u ON u.id = c.author_id
+       LEFT JOIN content d ON d.id = c.duplicate_of_id AND d.deleted_at IS NULL
+       WHERE c.id = ${idParam} AND ${readScopeCondition(scope, p)}`,
+      p.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Several items by id under a read scope, in the order given (for the catalog and the impact tool). */
+  async findManyVisible(ids: string[], scope: ContentReadScope): Promise<ContentRow[]> {
+    if (ids.length === 0) return [];
+    const p = new SqlParams();
+    const rows = await this.run<ContentRow>(
+      `SELECT ${SUMMARY_COLUMNS}
+       FROM content c JOIN organization o ON o.id = c.organization_id LEFT JOIN "user" u ON u.id = c.author_id
+       WHERE c.id = ANY(${p.add(ids)}::bigint[]) AND ${readScopeCondition(scope, p)}`,
+      p.values,
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Items of `kind` about any of the components (or their sub-components), best first, within the read scope. */
+  async listForComponents(componentIds: string[], kind: ContentKind, scope: ContentReadScope, limit: number): Promise<ContentRow[]> {
+    if (componentIds.length === 0) return [];
+    const p = new SqlParams();
+    return this.run<ContentRow>(
+      `SELECT ${SUMMARY_COLUMNS}
+       FROM content c JOIN organization o ON o.id = c.organization_id LEFT JOIN "user" u ON u.id = c.author_id
+       WHERE c.kind = ${p.add(kind)} AND ${readScopeCondition(scope, p)}
+         AND EXISTS (SELECT 1 FROM content_component cc WHERE cc.content_id = c.id AND cc.component_id = ANY(${p.add(componentIds)}::uuid[]))
+       ORDER BY c.score DESC, c.last_activity_at DESC, c.id DESC
+       LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+  }
+
+  /** Replies in thread order: the accepted answer, then by votes, then oldest. Hidden ones only when `includeHidden`. */
+  async listReplies(
+    contentId: string,
+    options: { viewerId: string | null; includeHiddenOf: 'none' | 'all' | 'own'; limit: number; offset: number },
+  ): Promise<{ rows: ReplyRow[]; total: number }> {
+    // Built twice: the count takes no limit, offset or viewer, and each statement must get exactly its parameters.
+    const where = (p: SqlParams): string => {
+      const hidden =
+        options.includeHiddenOf === 'all'
+          ? 'TRUE'
+          : options.includeHiddenOf === 'own'
+            ? `(NOT r.hidden OR r.author_id = ${p.add(options.viewerId)})`
+            : 'NOT r.hidden';
+      return `r.content_id = ${p.add(contentId)} AND r.deleted_at IS NULL AND ${hidden}`;
+    };
+    const p = new SqlParams();
+    const viewerParam = p.add(options.viewerId);
+    const pageWhere = where(p);
+    const countParams = new SqlParams();
+    const countWhere = where(countParams);
+    const [rows, count] = await Promise.all([
+      this.run<ReplyRow>(
+        `SELECT ${REPLY_COLUMNS},
+           COALESCE((SELECT v.value FROM vote v WHERE v.reply_id = r.id AND v.user_id = ${viewerParam}), 0)::int AS my_vote
+         FROM reply r
+         JOIN content c ON c.id = r.content_id
+         JOIN organization o ON o.id = r.organization_id
+         LEFT JOIN "user" u ON u.id = r.author_id
+         WHERE ${pageWhere}
+         ORDER BY (r.id = c.accepted_reply_id) IS TRUE DESC, r.score DESC, r.created_at ASC, r.id ASC
+         LIMIT ${p.add(options.limit)} OFFSET ${p.add(options.offset)}`,
+        p.values,
+      ),
+      this.run<{ total: number }>(`SELECT count(*)::int AS total FROM reply r WHERE ${countWhere}`, countParams.values),
+    ]);
+    return { rows, total: count[0]?.total ?? 0 };
+  }
+
+  async findReply(id: string, viewerId: string | null, manager?: EntityManager): Promise<ReplyRow | null> {
+    const rows = await this.run<ReplyRow>(
+      `SELECT ${REPLY_COLUMNS},
+         COALESCE((SELECT v.value FROM vote v WHERE v.reply_id = r.id AND v.user_id = $2), 0)::int AS my_vote
+       FROM reply r JOIN organization o ON o.id = r.organization_id LEFT JOIN "user" u ON u.id = r.author_id
+       WHERE r.id = $1 AND r.deleted_at IS NULL`,
+      [id, viewerId],
+      manager,
+    );
+    return rows[0] ?? null;
+  }
+
+  // ---- Writes: each takes the transaction's manager ----
+
+  /** Locks the content row: votes, accepts, replies and edits of one item queue behind each other. */
+  async lockContent(id: string, manager: EntityManager): Promise<ContentLockRow | null> {
+    const rows = await this.run<ContentLockRow>(
+      `SELECT id, kind, title, body, tags, attributes, status, visibility, locked, author_id, organization_id, accepted_reply_id,
+              duplicate_of_id, version, published_at, deleted_at
+       FROM content WHERE id = $1 FOR UPDATE`,
+      [id],
+      manager,
+    );
+    return rows[0] ?? null;
+  }
+
+  async lockReply(id: string, manager: EntityManager): Promise<ReplyLockRow | null> {
+    const rows = await this.run<ReplyLockRow>(
+      `SELECT id, content_id, body, author_id, organization_id, hidden, version, deleted_at FROM reply WHERE id = $1 FOR UPDATE`,
+      [id],
+      manager,
+    );
+    return rows[0] ?? null;
+  }
+
+  async insertContent(
+    input: ContentWrite & { kind: ContentKind; authorId: string; organizationId: string },
+    manager: EntityManager,
+  ): Promise<string> {
+    const rows = await this.run<{ id: string }>(
+      `INSERT INTO content (kind, title, slug, body, body_html, body_text, summary, author_id, organization_id, status, visibility, tags,
+                            attributes, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::varchar, $11, $12, $13, CASE WHEN $10::varchar = 'published' THEN now() END)
+       RETURNING id`,
+      [
+        input.kind,
+        input.title,
+        input.slug,
+        input.body,
+        input.bodyHtml,
+        input.bodyText,
+        input.summary,
+        input.authorId,
+        input.organizationId,
+        input.status,
+        input.visibility,
+        input.tags,
+        JSON.stringify(input.attributes),
+      ],
+      manager,
+    );
+    return rows[0]!.id;
+  }
+
+  /** Replaces the editable columns; `bumpVersion` when title, body, tags or attributes changed. */
+  async updateContent(id: string, input: ContentWrite, bumpVersion: boolean, manager: EntityManager): Promise<void> {
+    await this.run(
+      `UPDATE content SET title = $2, slug = $3, body = $4, body_html = $5, body_text = $6, summary = $7, status = $8::varchar, visibility = $9,
+         tags = $10, attributes = $11, version = version + $12, updated_at = now(),
+         published_at = CASE WHEN $8::varchar = 'published' THEN COALESCE(published_at, now()) ELSE published_at END
+       WHERE id = $1`,
+      [
+        id,
+        input.title,
+        input.slug,
+        input.body,
+        input.bodyHtml,
+        input.bodyText,
+        input.summary,
+        input.status,
+        input.visibility,
+        input.tags,
+        JSON.stringify(input.attributes),
+        bumpVersion ? 1 : 0,
+      ],
+      manager,
+    );
+  }
+
+  async setComponents(contentId: string, componentIds: string[], manager: EntityManager): Promise<void> {
+    await this.run(`DELETE FROM content_component WHERE content_id = $1`, [contentId], manager);
+    if (componentIds.length === 0) return;
+    await this.run(
+      `INSERT INTO content_component (content_id, component_id, position)
+       SELECT $1, component_id, ordinality - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS t(component_id, ordinality)`,
+      [contentId, componentIds],
+      manager,
+    );
+  }
+
+  async setContentFlags(
+    id: string,
+    changes: { status?: ContentStatus; locked?: boolean; duplicateOfId?: string | null; deleted?: boolean },
+    manager: EntityManager,
+  ): Promise<void> {
+    const p = new SqlParams();
+    const sets = ['updated_at = now()'];
+    if (changes.status !== undefined) sets.push(`status = ${p.add(changes.status)}`);
+    if (changes.locked !== undefined) sets.push(`locked = ${p.add(changes.locked)}`);
+    if (changes.duplicateOfId !== undefined) sets.push(`duplicate_of_id = ${p.add(changes.duplicateOfId)}`);
+    if (changes.deleted) sets.push('deleted_at = now()');
+    await this.run(`UPDATE content SET ${sets.join(', ')} WHERE id = ${p.add(id)}`, p.values, manager);
+  }
+
+  async insertRevision(
+    revision: {
+      contentId: string;
+      replyId: string | null;
+      version: number;
+      title: string;
+      body: string;
+      tags: string[];
+      attributes: Record<string, unknown>;
+      editorId: string;
+      reason: string | null;
+    },
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.run(
+      `INSERT INTO revision (content_id, reply_id, version, title, body, tags, attributes, editor_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        revision.contentId,
+        revision.replyId,
+        revision.version,
+        revision.title,
+        revision.body,
+        revision.tags,
+        JSON.stringify(revision.attributes),
+        revision.editorId,
+        revision.reason,
+      ],
+      manager,
+    );
+  }
+
+  /** Earlier versions of the content itself (not its replies), newest first, with the editor of the following version. */
+  listRevisions(contentId: string): Promise<
+    {
+      version: number;
+      title: string;
+      body: string;
+      tags: string[];
+      attributes: Record<string, unknown>;
+      edited_at: Date;
+      reason: string | null;
+      editor_name: string | null;
+      editor_title: string | null;
+      editor_organization_code: string | null;
+      editor_organization_name: string | null;
+    }[]
+  > {
+    return this.run(
+      `SELECT r.version, r.title, r.body, r.tags, r.attributes, r.edited_at, r.reason,
+              u.name AS editor_name, u.title AS editor_title, o.code AS editor_organization_code, o.name AS editor_organization_name
+       FROM revision r LEFT JOIN "user" u ON u.id = r.editor_id LEFT JOIN organization o ON o.id = u.organization_id
+       WHERE r.content_id = $1 AND r.reply_id IS NULL
+       ORDER BY r.version DESC`,
+      [contentId],
+    );
+  }
+
+  async insertReply(
+    input: { contentId: string; authorId: string; organizationId: string; body: string; bodyHtml: string; bodyText: string },
+    manager: EntityManager,
+  ): Promise<string> {
+    const rows = await this.run<{ id: string }>(
+      `INSERT INTO reply (content_id, author_id, organization_id, body, body_html, body_text) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [input.contentId, input.authorId, input.organizationId, input.body, input.bodyHtml, input.bodyText],
+      manager,
+    );
+    return rows[0]!.id;
+  }
+
+  async updateReplyBody(id: string, body: { body: string; bodyHtml: string; bodyText: string }, manager: EntityManager): Promise<void> {
+    await this.run(
+      `UPDATE reply SET body = $2, body_html = $3, body_text = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, body.body, body.bodyHtml, body.bodyText],
+      manager,
+    );
+  }
+
+  async setReplyFlags(
+    id: string,
+    changes: { hidden?: boolean; deleted?: boolean; contentId?: string },
+    manager: EntityManager,
+  ): Promise<void> {
+    const p = new SqlParams();
+    const sets = ['updated_at = now()'];
+    if (changes.hidden !== undefined) sets.push(`hidden = ${p.add(changes.hidden)}`);
+    if (changes.deleted) sets.push('deleted_at = now()');
+    if (changes.contentId !== undefined) sets.push(`content_id = ${p.add(changes.contentId)}`);
+    await this.run(`UPDATE reply SET ${sets.join(', ')} WHERE id = ${p.add(id)}`, p.values, manager);
+  }
+
+  /** Recounts visible replies and the last activity of a thread (after a reply is added, hidden, deleted or moved). */
+  async refreshThreadCounters(contentId: string, manager: EntityManager): Promise<void> {
+    await this.run(
+      `UPDATE content c SET
+         reply_count = (SELECT count(*) FROM reply r WHERE r.content_id = c.id AND r.deleted_at IS NULL AND NOT r.hidden),
+         last_activity_at = GREATEST(c.created_at, COALESCE((SELECT max(r.created_at) FROM reply r
+           WHERE r.content_id = c.id AND r.deleted_at IS NULL AND NOT r.hidden), c.created_at))
+       WHERE c.id = $1`,
+      [contentId],
+      manager,
+    );
+  }
+
+  async setAcceptedReply(contentId: string, replyId: string | null, manager: EntityManager): Promise<void> {
+    await this.run(`UPDATE content SET accepted_reply_id = $2, last_activity_at = now() WHERE id = $1`, [contentId, replyId], manager);
+  }
+
+  /**
+   * Sets (or with 0 removes) a user's vote and recomputes the target's score from the votes themselves, all under
+   * the target's row lock taken by the caller: parallel votes queue and the score always equals the sum.
+   */
+  async setVote(
+    target: { contentId: string } | { replyId: string },
+    userId: string,
+    value: 1 | -1 | 0,
+    manager: EntityManager,
+  ): Promise<number> {
+    const isContent = 'contentId' in target;
+    const column = isContent ? 'content_id' : 'reply_id';
+    const id = isContent ? target.contentId : target.replyId;
+    if (value === 0) {
+      await this.run(`DELETE FROM vote WHERE user_id = $1 AND ${column} = $2`, [userId, id], manager);
+    } else {
+      await this.run(
+        `INSERT INTO vote (user_id, ${column}, value) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, ${column}) WHERE ${column} IS NOT NULL DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        [userId, id, value],
+        manager,
+      );
+    }
+    const table = isContent ? 'content' : 'reply';
+    const rows = await this.run<{ score: number }>(
+      // As a CTE: TypeORM returns a bare UPDATE's rows in a different shape.
+      `WITH updated AS (
+         UPDATE ${table} SET score = (SELECT COALESCE(sum(value), 0) FROM vote WHERE ${column} = $1) WHERE id = $1 RETURNING score
+       ) SELECT score FROM updated`,
+      [id],
+      manager,
+    );
+    return rows[0]?.score ?? 0;
+  }
+
+  /** Component ids by slug; unknown slugs are missing from the map. */
+  async componentIdsBySlug(slugs: string[], manager?: EntityManager): Promise<Map<string, string>> {
+    if (slugs.length === 0) return new Map();
+    const rows = await this.run<{ id: string; slug: string }>(
+      `SELECT id, slug FROM catalog_component WHERE slug = ANY($1::text[])`,
+      [slugs],
+      manager,
+    );
+    return new Map(rows.map((row) => [row.slug, row.id]));
+  }
+
+  async componentSlugsOf(contentId: string, manager?: EntityManager): Promise<string[]> {
+    const rows = await this.run<{ slug: string }>(
+      `SELECT cat.slug FROM content_component cc JOIN catalog_component cat ON cat.id = cc.component_id WHERE cc.content_id = $1 ORDER BY cc.position`,
+      [contentId],
+      manager,
+    );
+    return rows.map((row) => row.slug);
+  }
+}

@@ -1,0 +1,407 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ATTRIBUTE_SCHEMAS,
+  slugify,
+  WRITABLE_KINDS,
+  type ContentDetail,
+  type ContentKind,
+  type ContentList,
+  type CreateContent,
+  type GuideAttributes,
+  type ListContentQuery,
+  type ModerationAction,
+  type Revision,
+  type UpdateContent,
+  type WritableKind,
+} from '@infraforum/shared';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import {
+  actsOnOthersContent,
+  canAcceptReply,
+  canEditContent,
+  canEditReply,
+  canModerateContent,
+  canReadContent,
+  canReplyTo,
+  canVoteOnContent,
+  canVoteOnReply,
+  contentReadScope,
+  isKombitStaff,
+  requireAccess,
+  type ContentViewer,
+} from '../common/access-policy.js';
+import { ApiException, fieldErrorsFromZod, type FieldErrors } from '../common/api-exception.js';
+import type { SessionUser } from '../common/session-user.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { renderMarkdown } from './markdown.js';
+import { contentNotFound, contentTarget, replyTarget } from './content-targets.js';
+import { toContentDetail, toContentSummary, toReply, toRevision } from './content.mapper.js';
+import { ContentRepository, type ContentLockRow, type ContentWrite } from './content.repository.js';
+
+export const THREAD_REPLIES_SHOWN = 100;
+const SUMMARY_LENGTH = 280;
+
+export interface ActionContext {
+  correlationId?: string;
+}
+
+/** Shortens plain text to a summary, cut at a word. */
+export function summarize(text: string, max = SUMMARY_LENGTH): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Content of every kind: write, edit with revisions, moderate, list and read — each under the access policy. */
+@Injectable()
+export class ContentService {
+  constructor(
+    private readonly repo: ContentRepository,
+    private readonly catalog: CatalogService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(viewer: SessionUser | undefined, query: ListContentQuery): Promise<ContentList> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const mine = query.mine === 'true';
+    if (mine && !viewer) throw ApiException.unauthenticated();
+    const { rows, total } = await this.repo.list(contentReadScope(viewer), {
+      kind: query.kind,
+      tag: query.tag,
+      componentSlug: query.component,
+      organizationCode: query.organization,
+      status: query.status,
+      authorId: mine ? viewer!.id : undefined,
+      sort: query.sort ?? 'newest',
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return { items: rows.map(toContentSummary), total, page, pageSize };
+  }
+
+  /** 404, never 403, for what the viewer may not see: its existence is not revealed. */
+  async get(viewer: SessionUser | undefined, id: string): Promise<ContentDetail> {
+    const scope = contentReadScope(viewer);
+    const row = await this.repo.findVisible(id, scope, viewer?.id ?? null);
+    if (!row) throw contentNotFound();
+    const target = contentTarget(row);
+    const staff = isKombitStaff(viewer);
+    const { rows: replyRows } = await this.repo.listReplies(id, {
+      viewerId: viewer?.id ?? null,
+      includeHiddenOf: staff ? 'all' : viewer ? 'own' : 'none',
+      limit: THREAD_REPLIES_SHOWN,
+      offset: 0,
+    });
+    const acceptAllowed = canAcceptReply(viewer, target);
+    const replies = replyRows.map((reply) => {
+      const editable = canEditReply(viewer, target, replyTarget(reply));
+      return toReply(reply, row.accepted_reply_id, {
+        edit: editable,
+        delete: editable,
+        vote: canVoteOnReply(viewer, target, replyTarget(reply)),
+        accept: acceptAllowed && !reply.hidden,
+      });
+    });
+    const editable = canEditContent(viewer, target);
+    return toContentDetail(row, replies, {
+      edit: editable,
+      delete: editable,
+      vote: canVoteOnContent(viewer, target),
+      reply: canReplyTo(viewer, target),
+      accept: acceptAllowed,
+      moderate: canModerateContent(viewer),
+    });
+  }
+
+  async create(actor: SessionUser, input: CreateContent): Promise<ContentDetail> {
+    const components = await this.resolveComponents(input.components, input.kind === 'guide' ? input.attributes.component : null);
+    const attributes = input.kind === 'guide' ? await this.completeGuide(input.attributes) : input.attributes;
+    const write = this.prepareWrite(input.kind, { ...input, attributes });
+    const id = await this.repo.transaction(async (manager) => {
+      const newId = await this.repo.insertContent(
+        { ...write, kind: input.kind, authorId: actor.id, organizationId: actor.organizationId },
+        manager,
+      );
+      await this.repo.setComponents(newId, components, manager);
+      return newId;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: SessionUser, id: string, input: UpdateContent, context: ActionContext = {}): Promise<ContentDetail> {
+    await this.repo.transaction(async (manager) => {
+      const current = await this.lockReadable(actor, id, manager);
+      requireAccess(canEditContent(actor, contentTarget(current)), 'Du kan ikke redigere dette indhold.');
+      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+        throw ApiException.conflict(
+          'CONFLICT',
+          'Indholdet er blevet ændret af en anden, siden du begyndte at redigere. Hent den nyeste version og prøv igen.',
+        );
+      }
+      const moderatorEdit = actsOnOthersContent(actor, { authorId: current.author_id });
+      if (moderatorEdit && !input.reason) throw ApiException.field('reason', 'Skriv en begrundelse, når du redigerer andres indhold');
+      if (input.status !== undefined && current.status === 'hidden') {
+        throw ApiException.field('status', 'Skjult indhold kan kun vises igen af en moderator');
+      }
+      if (!(WRITABLE_KINDS as readonly string[]).includes(current.kind)) {
+        throw ApiException.field('_', 'Denne indholdstype kan ikke redigeres endnu');
+      }
+      const kind = current.kind as WritableKind;
+
+      const attributes =
+        input.attributes !== undefined
+          ? await this.validateAttributes(kind, input.attributes)
+          : (current.attributes as Record<string, unknown>);
+      const componentSlugs = input.components ?? (await this.repo.componentSlugsOf(id, manager));
+      const guideComponent = kind === 'guide' ? (attributes as GuideAttributes).component : null;
+      const components =
+        input.components !== undefined || input.attributes !== undefined
+          ? await this.resolveComponents(componentSlugs, guideComponent)
+          : null;
+      if (input.duplicateOfId !== undefined) await this.checkDuplicateTarget(actor, current, input.duplicateOfId);
+
+      const next = {
+        title: input.title ?? current.title,
+        body: input.body ?? current.body,
+        tags: input.tags ?? current.tags,
+        visibility: input.visibility ?? current.visibility,
+        status: input.status ?? current.status,
+        attributes,
+      };
+      const textChanged =
+        next.title !== current.title ||
+        next.body !== current.body ||
+        JSON.stringify(next.tags) !== JSON.stringify(current.tags) ||
+        JSON.stringify(next.attributes) !== JSON.stringify(current.attributes);
+      if (textChanged) {
+        await this.repo.insertRevision(
+          {
+            contentId: id,
+            replyId: null,
+            version: current.version,
+            title: current.title,
+            body: current.body,
+            tags: current.tags,
+            attributes: current.attributes,
+            editorId: actor.id,
+            reason: input.reason ?? null,
+          },
+          manager,
+        );
+      }
+      await this.repo.updateContent(id, this.prepareWrite(kind, next), textChanged, manager);
+      if (components) await this.repo.setComponents(id, components, manager);
+      if (input.duplicateOfId !== undefined)
+        await this.repo.setContentFlags(id, { duplicateOfId: input.duplicateOfId?.toString() ?? null }, manager);
+      if (moderatorEdit) {
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'content.edit',
+            targetType: 'content',
+            targetId: id,
+            organizationId: current.organization_id,
+            reason: input.reason ?? null,
+            before: { title: current.title, status: current.status, visibility: current.visibility, version: current.version },
+            after: {
+              title: next.title,
+              status: next.status,
+              visibility: next.visibility,
+              version: current.version + (textChanged ? 1 : 0),
+            },
+            correlationId: context.correlationId,
+          },
+          manager,
+        );
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  /** Soft delete: the row stays for the audit trail; nobody sees it again. */
+  async remove(actor: SessionUser, id: string, reason: string | undefined, context: ActionContext = {}): Promise<void> {
+    await this.repo.transaction(async (manager) => {
+      const current = await this.lockReadable(actor, id, manager);
+      requireAccess(canEditContent(actor, contentTarget(current)), 'Du kan ikke slette dette indhold.');
+      const moderatorAction = actsOnOthersContent(actor, { authorId: current.author_id });
+      if (moderatorAction && !reason) throw ApiException.field('reason', 'Skriv en begrundelse, når du sletter andres indhold');
+      await this.repo.setContentFlags(id, { deleted: true }, manager);
+      if (moderatorAction) {
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'content.delete',
+            targetType: 'content',
+            targetId: id,
+            organizationId: current.organization_id,
+            reason: reason ?? null,
+            before: { title: current.title, status: current.status },
+            correlationId: context.correlationId,
+          },
+          manager,
+        );
+      }
+    });
+  }
+
+  /** Hide, show again, lock or unlock: moderators only, always with a reason, always audited. */
+  async moderate(actor: SessionUser, id: string, input: ModerationAction, context: ActionContext = {}): Promise<ContentDetail> {
+    requireAccess(canModerateContent(actor), 'Kun moderatorer kan skjule og låse indhold.');
+    await this.repo.transaction(async (manager) => {
+      const current = await this.lockReadable(actor, id, manager);
+      const changes =
+        input.action === 'hide'
+          ? { status: 'hidden' as const }
+          : input.action === 'unhide'
+            ? { status: 'published' as const }
+            : { locked: input.action === 'lock' };
+      if (input.action === 'unhide' && current.status !== 'hidden') throw ApiException.field('action', 'Indholdet er ikke skjult');
+      if (input.action === 'hide' && current.status !== 'published')
+        throw ApiException.field('action', 'Kun offentliggjort indhold kan skjules');
+      await this.repo.setContentFlags(id, changes, manager);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: `content.${input.action}`,
+          targetType: 'content',
+          targetId: id,
+          organizationId: current.organization_id,
+          reason: input.reason,
+          before: { status: current.status, locked: current.locked },
+          after: { status: changes.status ?? current.status, locked: changes.locked ?? current.locked },
+          correlationId: context.correlationId,
+        },
+        manager,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  /** Every version, newest first: the text then, who made it and why. Same visibility as the item. */
+  async revisions(viewer: SessionUser | undefined, id: string): Promise<Revision[]> {
+    const item = await this.repo.findVisible(id, contentReadScope(viewer), viewer?.id ?? null);
+    if (!item) throw contentNotFound();
+    const earlier = await this.repo.listRevisions(id);
+    const current = { version: item.version, title: item.title, body: item.body, tags: item.tags, attributes: item.attributes };
+    const versions = [current, ...earlier];
+    return versions.map((version, index) => {
+      // Version n was made by the edit that stored version n-1 (the next row); version 1 by the author.
+      const replaced = earlier.find((row) => row.version === version.version - 1);
+      const current = index === 0;
+      if (!replaced) {
+        return toRevision(
+          version,
+          {
+            name: item.author_name,
+            title: item.author_title,
+            organizationCode: item.organization_code,
+            organizationName: item.organization_name,
+          },
+          item.created_at,
+          null,
+          current,
+        );
+      }
+      return toRevision(
+        version,
+        {
+          name: replaced.editor_name,
+          title: replaced.editor_title,
+          organizationCode: replaced.editor_organization_code,
+          organizationName: replaced.editor_organization_name,
+        },
+        replaced.edited_at,
+        replaced.reason,
+        current,
+      );
+    });
+  }
+
+  // ---- helpers ----
+
+  /** Locks the row; what the actor may not read is "not found", as on every read path. */
+  async lockReadable(actor: ContentViewer | undefined, id: string, manager: EntityManager): Promise<ContentLockRow> {
+    const row = await this.repo.lockContent(id, manager);
+    if (!row || !canReadContent(actor, contentTarget(row))) throw contentNotFound();
+    return row;
+  }
+
+  private prepareWrite(
+    kind: ContentKind,
+    input: {
+      title: string;
+      body: string;
+      tags: string[];
+      visibility: ContentWrite['visibility'];
+      status: ContentWrite['status'];
+      attributes: Record<string, unknown>;
+    },
+  ): ContentWrite {
+    const rendered = renderMarkdown(input.body);
+    const purpose = kind === 'guide' ? (input.attributes as GuideAttributes).purpose : undefined;
+    return {
+      title: input.title,
+      slug: slugify(input.title) || 'indhold',
+      body: input.body,
+      bodyHtml: rendered.html,
+      bodyText: rendered.text,
+      summary: summarize(purpose ?? rendered.text),
+      status: input.status,
+      visibility: input.visibility,
+      tags: input.tags,
+      attributes: input.attributes,
+    };
+  }
+
+  /** Component slugs → ids; a guide's own component is always among them (first). Unknown slugs are field errors. */
+  private async resolveComponents(slugs: string[], guideComponent: string | null): Promise<string[]> {
+    const all = guideComponent && !slugs.includes(guideComponent) ? [guideComponent, ...slugs] : slugs;
+    const ids = await this.repo.componentIdsBySlug(all);
+    const fields: FieldErrors = {};
+    slugs.forEach((slug, index) => {
+      if (!ids.has(slug)) fields[`components.${index}`] = [`Ukendt komponent: ${slug}`];
+    });
+    if (guideComponent && !ids.has(guideComponent)) fields['attributes.component'] = [`Ukendt komponent: ${guideComponent}`];
+    if (Object.keys(fields).length > 0) throw ApiException.validation(fields);
+    return all.map((slug) => ids.get(slug)!);
+  }
+
+  private async validateAttributes(kind: WritableKind, attributes: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const result = ATTRIBUTE_SCHEMAS[kind].safeParse(attributes);
+    if (!result.success) {
+      const fields = fieldErrorsFromZod(result.error);
+      throw ApiException.validation(Object.fromEntries(Object.entries(fields).map(([key, messages]) => [`attributes.${key}`, messages])));
+    }
+    return kind === 'guide' ? this.completeGuide(result.data as GuideAttributes) : result.data;
+  }
+
+  /** Catalog names for systems the catalog knows (typed any case); blank intranet texts written from the catalog. */
+  private async completeGuide(attributes: GuideAttributes): Promise<GuideAttributes> {
+    const affectedSystems = await this.catalog.canonicalSystemNames(attributes.affectedSystems);
+    const needsNotice = !attributes.intranetNotice.outage || !attributes.intranetNotice.maintenance;
+    const generated = needsNotice ? await this.catalog.noticeFor([attributes.component], affectedSystems) : null;
+    return {
+      ...attributes,
+      affectedSystems,
+      intranetNotice: {
+        outage: attributes.intranetNotice.outage || generated!.outage,
+        maintenance: attributes.intranetNotice.maintenance || generated!.maintenance,
+      },
+    };
+  }
+
+  /** Read without a lock: two questions marked as each other's duplicates at once must not deadlock. */
+  private async checkDuplicateTarget(actor: SessionUser, current: ContentLockRow, targetId: number | null): Promise<void> {
+    if (targetId === null) return;
+    if (current.kind !== 'question')
+      throw ApiException.field('duplicateOfId', 'Kun spørgsmål kan markeres som samme spørgsmål som et andet');
+    if (String(targetId) === current.id) throw ApiException.field('duplicateOfId', 'Et spørgsmål kan ikke henvise til sig selv');
+    const target = await this.repo.findVisible(String(targetId), contentReadScope(actor), null);
+    if (!target || target.kind !== 'question' || target.status !== 'published') {
+      throw ApiException.field('duplicateOfId', 'Det andet spørgsmål findes ikke');
+    }
+  }
+}

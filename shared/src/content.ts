@@ -1,0 +1,381 @@
+import { z } from 'zod';
+import { noControlCharacters } from './auth.js';
+
+/** Every kind shares one `content` table; kinds after `guide` arrive with later issues and add only their attribute schema. */
+export const CONTENT_KINDS = ['question', 'guide', 'case', 'webinar', 'suggestion'] as const;
+export const ContentKind = z.enum(CONTENT_KINDS);
+export type ContentKind = z.infer<typeof ContentKind>;
+
+/** The kinds that can be written today. */
+export const WRITABLE_KINDS = ['question', 'guide'] as const;
+export const WritableKind = z.enum(WRITABLE_KINDS, { error: 'Vælg en gyldig indholdstype' });
+export type WritableKind = z.infer<typeof WritableKind>;
+
+export const CONTENT_STATUSES = ['draft', 'published', 'hidden'] as const;
+export const ContentStatus = z.enum(CONTENT_STATUSES, { error: 'Vælg kladde eller offentliggjort' });
+export type ContentStatus = z.infer<typeof ContentStatus>;
+
+export const VISIBILITIES = ['public', 'members', 'organization'] as const;
+export const Visibility = z.enum(VISIBILITIES, { error: 'Vælg hvem der må se indholdet' });
+export type Visibility = z.infer<typeof Visibility>;
+
+export const SEVERITIES = ['kritisk', 'medium', 'ingen'] as const;
+export const Severity = z.enum(SEVERITIES, { error: 'Vælg hvor kritisk det er, hvis komponenten er nede' });
+export type Severity = z.infer<typeof Severity>;
+
+/** Danish labels shown in the UI. */
+export const KIND_LABELS: Record<ContentKind, string> = {
+  question: 'Spørgsmål',
+  guide: 'Vejledning',
+  case: 'Case',
+  webinar: 'Webinar',
+  suggestion: 'Emneforslag',
+};
+export const STATUS_LABELS_CONTENT: Record<ContentStatus, string> = { draft: 'Kladde', published: 'Offentliggjort', hidden: 'Skjult' };
+export const VISIBILITY_LABELS: Record<Visibility, string> = {
+  public: 'Alle, også uden login',
+  members: 'Alle med login',
+  organization: 'Kun min kommune',
+};
+export const SEVERITY_LABELS: Record<Severity, string> = { kritisk: 'Kritisk', medium: 'Medium', ingen: 'Ingen handling påkrævet' };
+
+/** Where each kind lives in the web, so ids and slugs make stable URLs: /spoergsmaal/123-context-handler-er-nede. */
+export const KIND_PATHS: Record<ContentKind, string> = {
+  question: '/spoergsmaal',
+  guide: '/vejledninger',
+  case: '/cases',
+  webinar: '/webinarer',
+  suggestion: '/emneforslag',
+};
+export const contentPath = (item: { kind: ContentKind; id: number; slug: string }): string =>
+  `${KIND_PATHS[item.kind]}/${item.id}-${item.slug}`;
+
+export const TITLE_MAX = 200;
+export const BODY_MAX = 50_000;
+export const REPLY_MAX = 30_000;
+export const TAGS_MAX = 5;
+export const COMPONENTS_MAX = 10;
+
+const singleLine = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `Skriv ${label}` })
+    .trim()
+    .min(min, { error: min <= 1 ? `Skriv ${label}` : `${capitalize(label)} skal være på mindst ${min} tegn` })
+    .max(max, { error: `${capitalize(label)} må højst være på ${max} tegn` })
+    .refine(noControlCharacters, { error: `${capitalize(label)} må ikke indeholde linjeskift eller kontroltegn` });
+
+/** Markdown may hold line breaks and tabs, never other control characters (NUL cannot even be stored). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const MARKDOWN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const markdownText = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `Skriv ${label}` })
+    .max(max, { error: `${capitalize(label)} må højst være på ${max} tegn` })
+    .refine((value) => !MARKDOWN_CONTROL.test(value), { error: `${capitalize(label)} indeholder kontroltegn, der ikke kan gemmes` })
+    .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+    .refine((value) => value.length >= min, {
+      error: min <= 1 ? `Skriv ${label}` : `${capitalize(label)} skal være på mindst ${min} tegn`,
+    });
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const ContentTitle = singleLine('en titel', 8, TITLE_MAX);
+export const ContentBody = markdownText('en tekst', 1, BODY_MAX);
+export const ReplyBody = markdownText('et svar', 2, REPLY_MAX);
+
+/** Lower-case words with Danish letters, digits and hyphens: "context-handler", "sf1601", "beskedfordeler". */
+export const Tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9æøå][a-z0-9æøå-]{0,29}$/, {
+    error: 'Et emneord må kun indeholde små bogstaver (også æ, ø, å), tal og bindestreg, højst 30 tegn',
+  });
+export const Tags = z
+  .array(Tag, { error: 'Emneord skal være en liste' })
+  .max(TAGS_MAX, { error: `Højst ${TAGS_MAX} emneord` })
+  .transform((tags) => [...new Set(tags)]);
+
+/** Catalog component slugs; the server checks that each exists. */
+export const ComponentSlug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,100}$/, { error: 'Ukendt komponent' });
+export const ComponentSlugs = z
+  .array(ComponentSlug, { error: 'Komponenter skal være en liste' })
+  .max(COMPONENTS_MAX, { error: `Højst ${COMPONENTS_MAX} komponenter` })
+  .transform((slugs) => [...new Set(slugs)]);
+
+// ---- Attributes per kind (the names are the contract) ----
+
+export const QuestionAttributesSchema = z.strictObject({});
+export type QuestionAttributes = z.infer<typeof QuestionAttributesSchema>;
+
+const NOTICE_MAX = 2000;
+const noticeText = (label: string) =>
+  z
+    .string({ error: `Skriv ${label}` })
+    .max(NOTICE_MAX, { error: `${capitalize(label)} må højst være på ${NOTICE_MAX} tegn` })
+    .refine((value) => !MARKDOWN_CONTROL.test(value), { error: `${capitalize(label)} indeholder kontroltegn, der ikke kan gemmes` })
+    .transform((value) => value.replace(/\r\n?/g, '\n').trim());
+
+export const AffectedSystem = singleLine('et it-system', 1, 100);
+
+export const GuideAttributesSchema = z.strictObject({
+  /** The catalog component the guide is about, e.g. "context-handler". */
+  component: ComponentSlug,
+  /** What the component is, in one line. */
+  purpose: singleLine('hvad komponenten er', 3, 300).optional(),
+  severity: Severity,
+  /** IT systems affected when it is down: catalog names or free text. */
+  affectedSystems: z
+    .array(AffectedSystem, { error: 'Påvirkede systemer skal være en liste' })
+    .max(60, { error: 'Højst 60 påvirkede systemer' })
+    .transform((systems) => [...new Set(systems)]),
+  /** What the hotline does (plain text; line breaks kept). */
+  action: noticeText('hvad hotline gør').pipe(z.string().min(3, { error: 'Skriv hvad hotline gør' })),
+  /** Text to post on the intranet; blank → written from the component and the affected systems. */
+  intranetNotice: z.strictObject(
+    { outage: noticeText('teksten ved nedbrud'), maintenance: noticeText('teksten ved planlagt vedligehold') },
+    { error: 'Skriv teksterne til intranettet' },
+  ),
+});
+export type GuideAttributes = z.infer<typeof GuideAttributesSchema>;
+export type GuideAttributesInput = z.input<typeof GuideAttributesSchema>;
+
+/** Validates `attributes` for a kind; the discriminated union of the create schema uses the same schemas. */
+export const ATTRIBUTE_SCHEMAS = {
+  question: QuestionAttributesSchema,
+  guide: GuideAttributesSchema,
+} as const satisfies Record<WritableKind, z.ZodType>;
+
+export type ContentAttributes = QuestionAttributes | GuideAttributes;
+
+// ---- Write ----
+
+const commonCreateFields = {
+  title: ContentTitle,
+  body: ContentBody,
+  tags: Tags.default([]),
+  components: ComponentSlugs.default([]),
+  visibility: Visibility.default('members'),
+  status: z.enum(['draft', 'published'], { error: 'Vælg kladde eller offentliggjort' }).default('published'),
+};
+
+export const CreateQuestionSchema = z.strictObject({
+  kind: z.literal('question'),
+  ...commonCreateFields,
+  attributes: QuestionAttributesSchema.default({}),
+});
+export const CreateGuideSchema = z.strictObject({
+  kind: z.literal('guide'),
+  ...commonCreateFields,
+  attributes: GuideAttributesSchema,
+});
+export const CreateContentSchema = z.discriminatedUnion('kind', [CreateQuestionSchema, CreateGuideSchema], {
+  error: 'Vælg en gyldig indholdstype (question eller guide)',
+});
+export type CreateContentInput = z.input<typeof CreateContentSchema>;
+export type CreateContent = z.output<typeof CreateContentSchema>;
+
+/** Why a moderator acted on someone else's content: kept in the audit log. */
+export const ModeratorReason = z
+  .string()
+  .trim()
+  .min(3, { error: 'Skriv en begrundelse på mindst 3 tegn' })
+  .max(500, { error: 'Begrundelsen må højst være på 500 tegn' })
+  .refine(noControlCharacters, { error: 'Begrundelsen må ikke indeholde linjeskift eller kontroltegn' });
+
+export const UpdateContentSchema = z.strictObject({
+  title: ContentTitle.optional(),
+  body: ContentBody.optional(),
+  tags: Tags.optional(),
+  components: ComponentSlugs.optional(),
+  visibility: Visibility.optional(),
+  status: z.enum(['draft', 'published'], { error: 'Vælg kladde eller offentliggjort' }).optional(),
+  /** Validated against the item's kind by the server (the kind itself never changes). */
+  attributes: z.record(z.string(), z.unknown(), { error: 'Egenskaber skal være et objekt' }).optional(),
+  /** "Same question as": another question's id, or null to remove the link. */
+  duplicateOfId: z.number({ error: 'Angiv et gyldigt id' }).int().positive().nullable().optional(),
+  /** The version the editor started from; a newer stored version gives 409 instead of overwriting it. */
+  expectedVersion: z.number().int().positive().optional(),
+  /** Required when a moderator or org admin edits someone else's content. */
+  reason: ModeratorReason.optional(),
+});
+export type UpdateContentInput = z.input<typeof UpdateContentSchema>;
+export type UpdateContent = z.output<typeof UpdateContentSchema>;
+
+export const DeleteReasonSchema = z.strictObject({ reason: ModeratorReason.optional() });
+
+export const MODERATION_ACTIONS = ['hide', 'unhide', 'lock', 'unlock'] as const;
+export const ModerationActionSchema = z.strictObject({
+  action: z.enum(MODERATION_ACTIONS, { error: 'Vælg en handling: hide, unhide, lock eller unlock' }),
+  reason: ModeratorReason,
+});
+export type ModerationAction = z.output<typeof ModerationActionSchema>;
+
+export const CreateReplySchema = z.strictObject({ body: ReplyBody });
+export const UpdateReplySchema = z.strictObject({
+  body: ReplyBody,
+  expectedVersion: z.number().int().positive().optional(),
+  reason: ModeratorReason.optional(),
+});
+export const MoveReplySchema = z.strictObject({
+  contentId: z.number({ error: 'Angiv id på den tråd svaret skal flyttes til' }).int().positive(),
+  reason: ModeratorReason,
+});
+
+export const VoteSchema = z.strictObject({
+  value: z.union([z.literal(1), z.literal(-1), z.literal(0)], { error: 'En stemme er 1, -1 eller 0 (fjern stemmen)' }),
+});
+export type VoteValue = 1 | -1 | 0;
+
+export const MarkdownPreviewSchema = z.strictObject({ body: markdownText('en tekst', 0, BODY_MAX) });
+export const MarkdownPreviewResultSchema = z.object({ html: z.string() });
+
+// ---- Read ----
+
+export const CONTENT_SORTS = ['newest', 'active', 'votes', 'unanswered', 'solved'] as const;
+export const ContentSort = z.enum(CONTENT_SORTS, { error: 'Ukendt sortering' });
+export type ContentSort = z.infer<typeof ContentSort>;
+export const SORT_LABELS: Record<ContentSort, string> = {
+  newest: 'Nyeste',
+  active: 'Seneste aktivitet',
+  votes: 'Flest stemmer',
+  unanswered: 'Ubesvarede',
+  solved: 'Løste',
+};
+
+const positiveIntFromQuery = (label: string, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, { error: `${label} skal være et positivt heltal` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, { error: `${label} skal være mindst 1` })
+        .max(max, { error: `${label} må højst være ${max}` }),
+    );
+
+export const ListContentQuerySchema = z.strictObject({
+  kind: ContentKind.optional(),
+  tag: Tag.optional(),
+  component: ComponentSlug.optional(),
+  /** Municipality code ("0159") or "KOMBIT". */
+  organization: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,4}|KOMBIT)$/i, { error: 'Ukendt kommunekode' })
+    .transform((code) => (/^\d+$/.test(code) ? code.padStart(4, '0') : code.toUpperCase()))
+    .optional(),
+  status: ContentStatus.optional(),
+  /** Only the caller's own items (drafts included). */
+  mine: z.enum(['true', 'false'], { error: 'mine er true eller false' }).optional(),
+  sort: ContentSort.optional(),
+  page: positiveIntFromQuery('Siden', 10_000).optional(),
+  pageSize: positiveIntFromQuery('Sidestørrelsen', 100).optional(),
+});
+export type ListContentQuery = z.output<typeof ListContentQuerySchema>;
+
+export const PersonRefSchema = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  organization: z.object({ code: z.string(), name: z.string() }),
+});
+
+export const ComponentRefSchema = z.object({ slug: z.string(), name: z.string() });
+
+export const ContentSummarySchema = z.object({
+  id: z.number().int(),
+  kind: ContentKind,
+  slug: z.string(),
+  /** Where the item lives in the web: /spoergsmaal/123-slug. */
+  path: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  status: ContentStatus,
+  visibility: Visibility,
+  tags: z.array(z.string()),
+  components: z.array(ComponentRefSchema),
+  author: PersonRefSchema.nullable(),
+  organization: z.object({ code: z.string(), name: z.string() }),
+  attributes: z.record(z.string(), z.unknown()),
+  score: z.number().int(),
+  replyCount: z.number().int(),
+  solved: z.boolean(),
+  locked: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastActivityAt: z.string(),
+});
+export type ContentSummary = z.infer<typeof ContentSummarySchema>;
+
+export const ContentListSchema = z.object({
+  items: z.array(ContentSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ContentList = z.infer<typeof ContentListSchema>;
+
+export const ReplySchema = z.object({
+  id: z.number().int(),
+  contentId: z.number().int(),
+  body: z.string(),
+  bodyHtml: z.string(),
+  author: PersonRefSchema.nullable(),
+  score: z.number().int(),
+  myVote: z.number().int(),
+  accepted: z.boolean(),
+  hidden: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  edited: z.boolean(),
+  permissions: z.object({ edit: z.boolean(), delete: z.boolean(), vote: z.boolean(), accept: z.boolean() }),
+});
+export type Reply = z.infer<typeof ReplySchema>;
+
+export const ContentDetailSchema = ContentSummarySchema.extend({
+  body: z.string(),
+  bodyHtml: z.string(),
+  myVote: z.number().int(),
+  acceptedReplyId: z.number().int().nullable(),
+  duplicateOf: z.object({ id: z.number().int(), title: z.string(), path: z.string() }).nullable(),
+  version: z.number().int(),
+  edited: z.boolean(),
+  /** The first replies in thread order: the accepted answer, then by votes, then oldest. */
+  replies: z.array(ReplySchema),
+  permissions: z.object({
+    edit: z.boolean(),
+    delete: z.boolean(),
+    vote: z.boolean(),
+    reply: z.boolean(),
+    accept: z.boolean(),
+    moderate: z.boolean(),
+  }),
+});
+export type ContentDetail = z.infer<typeof ContentDetailSchema>;
+
+export const ReplyListSchema = z.object({ items: z.array(ReplySchema), total: z.number().int() });
+
+export const VoteResultSchema = z.object({ score: z.number().int(), myVote: z.number().int() });
+export type VoteResult = z.infer<typeof VoteResultSchema>;
+
+export const RevisionSchema = z.object({
+  version: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  tags: z.array(z.string()),
+  attributes: z.record(z.string(), z.unknown()),
+  editor: PersonRefSchema.nullable(),
+  editedAt: z.string(),
+  reason: z.string().nullable(),
+  current: z.boolean(),
+});
+export type Revision = z.infer<typeof RevisionSchema>;
+export const RevisionListSchema = z.object({ items: z.array(RevisionSchema) });
