@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config/config.js';
+import { seedDemoContent } from './demo/demo-content-seed.js';
 import { demoPassword, seedDemoData } from './demo/demo-data.js';
 import { startServices } from './runtime/start-services.js';
 import { loadWebHandler } from './runtime/web-handler.js';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   if (runtime.demoData) {
     const password = demoPassword(runtime.dataDir);
     const accounts = await seedDemoData(app, password);
+    await seedDemoContent(app);
     lines.push('', `Demokonti (adgangskode for alle: ${password}):`);
     for (const account of accounts) lines.push(`  ${account.email.padEnd(28)} ${account.role.padEnd(10)} ${account.organizationCode}`);
     if (!runtime.smtpUrl) lines.push('', `Mails (bekræftelse, nulstilling) ses i dev-indbakken: ${runtime.publicUrl}/api/dev/mail`);

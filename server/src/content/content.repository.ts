@@ -576,6 +576,30 @@ export class ContentRepository {
     return rows[0]?.score ?? 0;
   }
 
+  /** Demo data only: dates an item and its replies as if written earlier, so lists look lived-in. */
+  async backdate(contentId: string, contentCreatedAt: Date, replies: { id: string; createdAt: Date }[]): Promise<void> {
+    await this.transaction(async (manager) => {
+      await this.run(
+        `UPDATE content SET created_at = $2, updated_at = $2, published_at = $2 WHERE id = $1`,
+        [contentId, contentCreatedAt],
+        manager,
+      );
+      for (const reply of replies) {
+        await this.run(`UPDATE reply SET created_at = $2, updated_at = $2 WHERE id = $1`, [reply.id, reply.createdAt], manager);
+      }
+      await this.refreshThreadCounters(contentId, manager);
+    });
+  }
+
+  /** Whether `authorId` already wrote an item with this title (demo seeding is idempotent per item). */
+  async existsByAuthorAndTitle(authorId: string, title: string): Promise<boolean> {
+    const rows = await this.run<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM content WHERE author_id = $1 AND title = $2) AS found`, [
+      authorId,
+      title,
+    ]);
+    return rows[0]?.found ?? false;
+  }
+
   /** Component ids by slug; unknown slugs are missing from the map. */
   async componentIdsBySlug(slugs: string[], manager?: EntityManager): Promise<Map<string, string>> {
     if (slugs.length === 0) return new Map();

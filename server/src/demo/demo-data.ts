@@ -6,6 +6,7 @@ import type { UserRole } from '@infraforum/shared';
 import { hashPassword } from '../auth/password-hasher.js';
 import { UserRepository } from '../users/user.repository.js';
 import { UsersService } from '../users/users.service.js';
+import { DEMO_CONTENT_ACCOUNTS } from './demo-content.js';
 
 export interface DemoAccount {
   email: string;
@@ -88,7 +89,7 @@ export async function seedDemoData(app: INestApplicationContext, password: strin
   const users = app.get(UsersService);
   const repository = app.get(UserRepository);
   const passwordHash = await hashPassword(password);
-  for (const account of DEMO_ACCOUNTS) {
+  for (const account of [...DEMO_ACCOUNTS, ...DEMO_CONTENT_ACCOUNTS]) {
     if (await users.findByEmail(account.email)) continue;
     await users.createActiveUser({ ...account, passwordHash });
   }
