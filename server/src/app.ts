@@ -86,10 +86,14 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
   });
   const withSession = express.Router();
   withSession.use(sessions, passport.initialize(), passport.session());
-  // The health check must answer (503) even when the session store cannot.
-  app.use('/api', (request: express.Request, response: express.Response, next: express.NextFunction) =>
-    request.path === '/health' ? next() : withSession(request, response, next),
-  );
+  // The health check must answer (503) even when the session store cannot. A read without a session cookie
+  // is anonymous by definition: it skips the session machinery (and never creates a session).
+  const sessionCookiePrefix = `${SESSION_COOKIE}=`;
+  app.use('/api', (request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (request.path === '/health') return next();
+    const anonymousRead = (request.method === 'GET' || request.method === 'HEAD') && !request.headers.cookie?.includes(sessionCookiePrefix);
+    return anonymousRead ? next() : withSession(request, response, next);
+  });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });

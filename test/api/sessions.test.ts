@@ -64,6 +64,24 @@ describe('the session cookie', () => {
   });
 });
 
+describe('anonymous requests', () => {
+  it('create no session and set no cookie, whatever they read', async () => {
+    const before = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "session"`);
+    const anonymous = new ApiSession(t.url);
+    for (const path of ['/api/content?kind=question', '/api/content/1', '/api/catalog/components', '/api/auth/me', '/api/organizations']) {
+      const response = await anonymous.get(path);
+      expect(response.headers.getSetCookie(), path).toEqual([]);
+    }
+    const after = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "session"`);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+
+  it('that carry a dead session cookie are simply anonymous', async () => {
+    const response = await new ApiSession(t.url).request('GET', '/api/auth/me', undefined, { cookie: 'infraforum.sid=s%3Anot-a-session.sig' });
+    expect(response.status).toBe(401);
+  });
+});
+
 describe('a logged-in session', () => {
   it('keeps the user logged in across requests', async () => {
     const user = await member();
