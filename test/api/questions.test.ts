@@ -14,11 +14,12 @@ beforeAll(async () => {
   await t.createUser({ email: 'answerer@esbjerg.dk', organizationCode: '0561', name: 'Peter Krogh', title: 'Infrastrukturansvarlig' });
   await t.createUser({ email: 'third@aarhus.dk', organizationCode: '0751' });
   await t.createUser({ email: 'moderator@kombit.dk', organizationCode: 'KOMBIT', role: 'moderator' });
-  [asker, answerer, third, moderator] = await Promise.all(
+  const sessions = await Promise.all(
     ['asker@gladsaxe.dk', 'answerer@esbjerg.dk', 'third@aarhus.dk', 'moderator@kombit.dk'].map((email) =>
       signIn(t.url, email, TEST_PASSWORD),
     ),
   );
+  [asker, answerer, third, moderator] = sessions as [ApiSession, ApiSession, ApiSession, ApiSession];
 });
 afterAll(async () => {
   await t.close();
