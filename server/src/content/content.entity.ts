@@ -26,6 +26,7 @@ import { ReplyEntity } from './reply.entity.js';
 @Index('content_kind_activity_idx', ['kind', 'lastActivityAt'])
 @Index('content_kind_score_idx', ['kind', 'score'])
 @Index('content_organization_kind_idx', ['organizationId', 'kind', 'createdAt'])
+@Index('content_access_idx', ['kind', 'status', 'visibility', 'organizationId', 'authorId', 'deletedAt'])
 // A GIN index, which TypeORM cannot describe: the migration owns it.
 @Index('content_tags_idx', { synchronize: false })
 export class ContentEntity {

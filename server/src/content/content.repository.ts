@@ -284,7 +284,7 @@ export class ContentRepository {
   /** Replies in thread order: the accepted answer, then by votes, then oldest. Hidden ones only when `includeHidden`. */
   async listReplies(
     contentId: string,
-    options: { viewerId: string | null; includeHiddenOf: 'none' | 'all' | 'own'; limit: number; offset: number },
+    options: { viewerId: string | null; includeHiddenOf: 'none' | 'all' | 'own'; limit: number; offset: number; withTotal?: boolean },
   ): Promise<{ rows: ReplyRow[]; total: number }> {
     // Built twice: the count takes no limit, offset or viewer, and each statement must get exactly its parameters.
     const where = (p: SqlParams): string => {
@@ -314,7 +314,9 @@ export class ContentRepository {
          LIMIT ${p.add(options.limit)} OFFSET ${p.add(options.offset)}`,
         p.values,
       ),
-      this.run<{ total: number }>(`SELECT count(*)::int AS total FROM reply r WHERE ${countWhere}`, countParams.values),
+      options.withTotal === false
+        ? Promise.resolve([])
+        : this.run<{ total: number }>(`SELECT count(*)::int AS total FROM reply r WHERE ${countWhere}`, countParams.values),
     ]);
     return { rows, total: count[0]?.total ?? 0 };
   }

@@ -85,16 +85,20 @@ export class ContentService {
   /** 404, never 403, for what the viewer may not see: its existence is not revealed. */
   async get(viewer: SessionUser | undefined, id: string): Promise<ContentDetail> {
     const scope = contentReadScope(viewer);
-    const row = await this.repo.findVisible(id, scope, viewer?.id ?? null);
+    const staff = isKombitStaff(viewer);
+    // Both at once: the replies are thrown away unread when the item itself may not be seen.
+    const [row, { rows: replyRows }] = await Promise.all([
+      this.repo.findVisible(id, scope, viewer?.id ?? null),
+      this.repo.listReplies(id, {
+        viewerId: viewer?.id ?? null,
+        includeHiddenOf: staff ? 'all' : viewer ? 'own' : 'none',
+        limit: THREAD_REPLIES_SHOWN,
+        offset: 0,
+        withTotal: false,
+      }),
+    ]);
     if (!row) throw contentNotFound();
     const target = contentTarget(row);
-    const staff = isKombitStaff(viewer);
-    const { rows: replyRows } = await this.repo.listReplies(id, {
-      viewerId: viewer?.id ?? null,
-      includeHiddenOf: staff ? 'all' : viewer ? 'own' : 'none',
-      limit: THREAD_REPLIES_SHOWN,
-      offset: 0,
-    });
     const acceptAllowed = canAcceptReply(viewer, target);
     const replies = replyRows.map((reply) => {
       const editable = canEditReply(viewer, target, replyTarget(reply));
