@@ -20,7 +20,8 @@ import { trustProxy } from './common/trust-proxy.js';
 import { PinoNestLogger } from './common/pino-logger.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 
-const JSON_BODY_LIMIT = '100kb';
+// Room for the longest valid post (50,000 characters, Danish letters taking two bytes) with its attributes.
+const JSON_BODY_LIMIT = '256kb';
 
 export interface CreateAppOptions {
   logger: Logger;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { noControlCharacters } from './auth.js';
-import { ComponentSlug, ContentSummarySchema, Severity } from './content.js';
+import { ComponentSlug, ContentSummarySchema, ModeratorReason, Severity } from './content.js';
 
 /** A top-level infrastructure component, a service on it (SF1601 on Serviceplatformen) or a module (Context Handler). */
 export const COMPONENT_TYPES = ['component', 'service', 'module'] as const;
@@ -104,9 +104,12 @@ export const UpdateComponentSchema = z.strictObject({
   impact: catalogText('konsekvensen', 500).optional(),
   severity: Severity.optional(),
   aliases: z
-    .array(catalogText('et alias', 80).pipe(z.string().min(1)))
+    .array(catalogText('et alias', 80).pipe(z.string().min(1, { error: 'Et alias må ikke være tomt' })), {
+      error: 'Aliasser skal være en liste',
+    })
     .max(20, { error: 'Højst 20 aliasser' })
     .optional(),
-  reason: catalogText('begrundelsen', 500).optional(),
+  /** Every moderator action carries a reason into the audit log. */
+  reason: ModeratorReason,
 });
 export type UpdateComponent = z.output<typeof UpdateComponentSchema>;

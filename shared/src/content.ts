@@ -123,25 +123,28 @@ const noticeText = (label: string) =>
 
 export const AffectedSystem = singleLine('et it-system', 1, 100);
 
-export const GuideAttributesSchema = z.strictObject({
-  /** The catalog component the guide is about, e.g. "context-handler". */
-  component: ComponentSlug,
-  /** What the component is, in one line. */
-  purpose: singleLine('hvad komponenten er', 3, 300).optional(),
-  severity: Severity,
-  /** IT systems affected when it is down: catalog names or free text. */
-  affectedSystems: z
-    .array(AffectedSystem, { error: 'Påvirkede systemer skal være en liste' })
-    .max(60, { error: 'Højst 60 påvirkede systemer' })
-    .transform((systems) => [...new Set(systems)]),
-  /** What the hotline does (plain text; line breaks kept). */
-  action: noticeText('hvad hotline gør').pipe(z.string().min(3, { error: 'Skriv hvad hotline gør' })),
-  /** Text to post on the intranet; blank → written from the component and the affected systems. */
-  intranetNotice: z.strictObject(
-    { outage: noticeText('teksten ved nedbrud'), maintenance: noticeText('teksten ved planlagt vedligehold') },
-    { error: 'Skriv teksterne til intranettet' },
-  ),
-});
+export const GuideAttributesSchema = z.strictObject(
+  {
+    /** The catalog component the guide is about, e.g. "context-handler". */
+    component: ComponentSlug,
+    /** What the component is, in one line. */
+    purpose: singleLine('hvad komponenten er', 3, 300).optional(),
+    severity: Severity,
+    /** IT systems affected when it is down: catalog names or free text. */
+    affectedSystems: z
+      .array(AffectedSystem, { error: 'Påvirkede systemer skal være en liste' })
+      .max(60, { error: 'Højst 60 påvirkede systemer' })
+      .transform((systems) => [...new Set(systems)]),
+    /** What the hotline does (plain text; line breaks kept). */
+    action: noticeText('hvad hotline gør').pipe(z.string().min(3, { error: 'Skriv hvad hotline gør' })),
+    /** Text to post on the intranet; blank → written from the component and the affected systems. */
+    intranetNotice: z.strictObject(
+      { outage: noticeText('teksten ved nedbrud'), maintenance: noticeText('teksten ved planlagt vedligehold') },
+      { error: 'Skriv teksterne til intranettet' },
+    ),
+  },
+  { error: 'Udfyld vejledningens felter: komponent, alvor, berørte systemer, hvad hotline gør og teksterne til intranettet' },
+);
 export type GuideAttributes = z.infer<typeof GuideAttributesSchema>;
 export type GuideAttributesInput = z.input<typeof GuideAttributesSchema>;
 
@@ -182,7 +185,7 @@ export type CreateContent = z.output<typeof CreateContentSchema>;
 
 /** Why a moderator acted on someone else's content: kept in the audit log. */
 export const ModeratorReason = z
-  .string()
+  .string({ error: 'Skriv en begrundelse' })
   .trim()
   .min(3, { error: 'Skriv en begrundelse på mindst 3 tegn' })
   .max(500, { error: 'Begrundelsen må højst være på 500 tegn' })

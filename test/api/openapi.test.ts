@@ -52,6 +52,27 @@ const ROUTES: Array<[method: string, path: string, operationId: string]> = [
   ['POST', '/api/users/{id}/reactivate',            'reactivateUser'],
   ['PUT',  '/api/users/{id}/role',                  'setUserRole'],
   ['GET',  '/api/dev/mail',                         'listDevMail'],
+  ['GET',    '/api/content',                        'listContent'],
+  ['POST',   '/api/content',                        'createContent'],
+  ['GET',    '/api/content/{id}',                   'getContent'],
+  ['PATCH',  '/api/content/{id}',                   'updateContent'],
+  ['DELETE', '/api/content/{id}',                   'deleteContent'],
+  ['POST',   '/api/content/{id}/moderation',        'moderateContent'],
+  ['GET',    '/api/content/{id}/revisions',         'listRevisions'],
+  ['POST',   '/api/content/{id}/replies',           'createReply'],
+  ['POST',   '/api/content/{id}/vote',              'voteOnContent'],
+  ['POST',   '/api/markdown/preview',               'previewMarkdown'],
+  ['PATCH',  '/api/replies/{id}',                   'updateReply'],
+  ['DELETE', '/api/replies/{id}',                   'deleteReply'],
+  ['POST',   '/api/replies/{id}/vote',              'voteOnReply'],
+  ['POST',   '/api/replies/{id}/accept',            'acceptReply'],
+  ['DELETE', '/api/replies/{id}/accept',            'unacceptReply'],
+  ['POST',   '/api/replies/{id}/move',              'moveReply'],
+  ['GET',    '/api/catalog/components',             'listComponents'],
+  ['GET',    '/api/catalog/components/{slug}',      'getComponent'],
+  ['PATCH',  '/api/catalog/components/{slug}',      'updateComponent'],
+  ['GET',    '/api/catalog/systems',                'listSystems'],
+  ['GET',    '/api/catalog/impact',                 'getImpact'],
 ];
 
 describe('GET /api/openapi.json', () => {
@@ -85,6 +106,9 @@ describe('GET /api/openapi.json', () => {
     ['POST', '/api/auth/change-password', ['currentPassword', 'newPassword']],
     ['PUT', '/api/profile', ['name', 'title', 'phone', 'showContactDetails']],
     ['PUT', '/api/users/{id}/role', ['role']],
+    ['POST', '/api/content/{id}/replies', ['body']],
+    ['POST', '/api/content/{id}/vote', ['value']],
+    ['POST', '/api/content/{id}/moderation', ['action', 'reason']],
   ])('describes the body of %s %s with the zod schema, requiring %j', (method, path, required) => {
     expect(bodySchema(method, path)?.required).toEqual(required);
   });

@@ -38,8 +38,9 @@ export interface CatalogGraph {
 export class CatalogRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async loadGraph(): Promise<CatalogGraph> {
-    const q = this.dataSource.manager;
+  /** Pass the transaction's manager when reading inside one: a second pool connection there can wait for ever. */
+  async loadGraph(manager?: EntityManager): Promise<CatalogGraph> {
+    const q = manager ?? this.dataSource.manager;
     const [components, systems, dependencies] = await Promise.all([
       q.query(
         `SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position

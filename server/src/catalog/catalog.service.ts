@@ -1,13 +1,15 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type {
-  AffectedSystemRef,
-  CatalogComponent,
-  CatalogSystem,
-  ComponentDetail,
-  ContentSummary,
-  Impact,
-  UpdateComponent,
+import {
+  ComponentSlug,
+  type AffectedSystemRef,
+  type CatalogComponent,
+  type CatalogSystem,
+  type ComponentDetail,
+  type ContentSummary,
+  type Impact,
+  type UpdateComponent,
 } from '@infraforum/shared';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { canModerateContent, contentReadScope, requireAccess } from '../common/access-policy.js';
 import { ApiException } from '../common/api-exception.js';
@@ -106,15 +108,19 @@ export class CatalogService implements OnApplicationBootstrap {
   }
 
   /** The notice for a guide whose author left the intranet texts blank. */
-  async noticeFor(componentSlugs: string[], systemNames: string[]): Promise<{ outage: string; maintenance: string }> {
-    const graph = await this.repo.loadGraph();
+  async noticeFor(
+    componentSlugs: string[],
+    systemNames: string[],
+    manager?: EntityManager,
+  ): Promise<{ outage: string; maintenance: string }> {
+    const graph = await this.repo.loadGraph(manager);
     const names = componentSlugs.map((slug) => graph.components.find((component) => component.slug === slug)?.name ?? slug);
     return intranetNotice(names, systemNames);
   }
 
   /** Systems typed in any case, or by an alias-free slug, become the catalog's spelling; free text stays as written. */
-  async canonicalSystemNames(names: string[]): Promise<string[]> {
-    const graph = await this.repo.loadGraph();
+  async canonicalSystemNames(names: string[], manager?: EntityManager): Promise<string[]> {
+    const graph = await this.repo.loadGraph(manager);
     const known = new Map<string, string>();
     for (const system of graph.systems) {
       known.set(system.name.toLocaleLowerCase('da'), system.name);
@@ -125,6 +131,8 @@ export class CatalogService implements OnApplicationBootstrap {
 
   async updateComponent(actor: SessionUser, slug: string, input: UpdateComponent, correlationId?: string): Promise<CatalogComponent> {
     requireAccess(canModerateContent(actor), 'Kun moderatorer kan redigere kataloget.');
+    // A slug no component can have (a NUL byte, say) is simply not found; it never reaches SQL.
+    if (!ComponentSlug.safeParse(slug).success) throw componentNotFound();
     await this.content.transaction(async (manager) => {
       const current = await this.repo.lockComponent(slug, manager);
       if (!current) throw componentNotFound();

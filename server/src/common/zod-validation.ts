@@ -37,11 +37,24 @@ export function ZodBody(schema: ZodType): ParameterDecorator {
   };
 }
 
+/** A query parameter given twice arrives as an array: say so, rather than "expected string". */
+class ZodQueryPipe<T extends z.ZodObject> extends ZodValidationPipe<T> {
+  override transform(value: unknown): z.output<T> {
+    if (value && typeof value === 'object') {
+      const repeated = Object.entries(value).filter(([, entry]) => Array.isArray(entry));
+      if (repeated.length > 0) {
+        throw ApiException.validation(Object.fromEntries(repeated.map(([name]) => [name, ['Angiv kun én værdi']])));
+      }
+    }
+    return super.transform(value);
+  }
+}
+
 /** Validates the query string with `schema` (an object of optional strings/enums) and documents each parameter. */
 export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
   return (target, key, index) => {
     if (key === undefined) throw new Error('ZodQuery is for method parameters');
-    Query(new ZodValidationPipe(schema))(target, key, index);
+    Query(new ZodQueryPipe(schema))(target, key, index);
     const descriptor = methodDescriptor(target, key);
     for (const [name, field] of Object.entries(schema.shape)) {
       ApiQuery({ name, required: !field.safeParse(undefined).success, schema: toOpenApiSchema(field as ZodType, 'input') })(

@@ -234,7 +234,12 @@ export class ContentRepository {
   }
 
   /** The item if it is in the viewer's read scope, with the viewer's vote. */
-  async findVisible(id: string, scope: ContentReadScope, viewerId: string | null): Promise<ContentDetailRow | null> {
+  async findVisible(
+    id: string,
+    scope: ContentReadScope,
+    viewerId: string | null,
+    manager?: EntityManager,
+  ): Promise<ContentDetailRow | null> {
     const p = new SqlParams();
     const idParam = p.add(id);
     const viewerParam = p.add(viewerId);
@@ -248,6 +253,7 @@ export class ContentRepository {
        LEFT JOIN content d ON d.id = c.duplicate_of_id AND d.deleted_at IS NULL
        WHERE c.id = ${idParam} AND ${readScopeCondition(scope, p)}`,
       p.values,
+      manager,
     );
     return rows[0] ?? null;
   }
@@ -335,12 +341,16 @@ export class ContentRepository {
 
   // ---- Writes: each takes the transaction's manager ----
 
-  /** Locks the content row: votes, accepts, replies and edits of one item queue behind each other. */
+  /**
+   * Locks the content row: votes, accepts, replies and edits of one item queue behind each other. NO KEY UPDATE, as the
+   * UPDATEs themselves take: it leaves foreign-key checks on the row free, so two questions marked as each other's
+   * duplicates at once do not deadlock on each other's `duplicate_of_id` check.
+   */
   async lockContent(id: string, manager: EntityManager): Promise<ContentLockRow | null> {
     const rows = await this.run<ContentLockRow>(
       `SELECT id, kind, title, body, tags, attributes, status, visibility, locked, author_id, organization_id, accepted_reply_id,
               duplicate_of_id, version, published_at, deleted_at
-       FROM content WHERE id = $1 FOR UPDATE`,
+       FROM content WHERE id = $1 FOR NO KEY UPDATE`,
       [id],
       manager,
     );

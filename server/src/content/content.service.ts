@@ -155,17 +155,19 @@ export class ContentService {
       }
       const kind = current.kind as WritableKind;
 
+      // Every read from here on goes through `manager`: a second pool connection, asked for while this transaction
+      // holds the row lock, never comes when parallel edits of the same item fill the pool waiting for that lock.
       const attributes =
         input.attributes !== undefined
-          ? await this.validateAttributes(kind, input.attributes)
+          ? await this.validateAttributes(kind, input.attributes, manager)
           : (current.attributes as Record<string, unknown>);
       const componentSlugs = input.components ?? (await this.repo.componentSlugsOf(id, manager));
       const guideComponent = kind === 'guide' ? (attributes as GuideAttributes).component : null;
       const components =
         input.components !== undefined || input.attributes !== undefined
-          ? await this.resolveComponents(componentSlugs, guideComponent)
+          ? await this.resolveComponents(componentSlugs, guideComponent, manager)
           : null;
-      if (input.duplicateOfId !== undefined) await this.checkDuplicateTarget(actor, current, input.duplicateOfId);
+      if (input.duplicateOfId !== undefined) await this.checkDuplicateTarget(actor, current, input.duplicateOfId, manager);
 
       const next = {
         title: input.title ?? current.title,
@@ -361,9 +363,9 @@ export class ContentService {
   }
 
   /** Component slugs → ids; a guide's own component is always among them (first). Unknown slugs are field errors. */
-  private async resolveComponents(slugs: string[], guideComponent: string | null): Promise<string[]> {
+  private async resolveComponents(slugs: string[], guideComponent: string | null, manager?: EntityManager): Promise<string[]> {
     const all = guideComponent && !slugs.includes(guideComponent) ? [guideComponent, ...slugs] : slugs;
-    const ids = await this.repo.componentIdsBySlug(all);
+    const ids = await this.repo.componentIdsBySlug(all, manager);
     const fields: FieldErrors = {};
     slugs.forEach((slug, index) => {
       if (!ids.has(slug)) fields[`components.${index}`] = [`Ukendt komponent: ${slug}`];
@@ -373,20 +375,24 @@ export class ContentService {
     return all.map((slug) => ids.get(slug)!);
   }
 
-  private async validateAttributes(kind: WritableKind, attributes: Record<string, unknown>): Promise<Record<string, unknown>> {
+  private async validateAttributes(
+    kind: WritableKind,
+    attributes: Record<string, unknown>,
+    manager: EntityManager,
+  ): Promise<Record<string, unknown>> {
     const result = ATTRIBUTE_SCHEMAS[kind].safeParse(attributes);
     if (!result.success) {
       const fields = fieldErrorsFromZod(result.error);
       throw ApiException.validation(Object.fromEntries(Object.entries(fields).map(([key, messages]) => [`attributes.${key}`, messages])));
     }
-    return kind === 'guide' ? this.completeGuide(result.data as GuideAttributes) : result.data;
+    return kind === 'guide' ? this.completeGuide(result.data as GuideAttributes, manager) : result.data;
   }
 
   /** Catalog names for systems the catalog knows (typed any case); blank intranet texts written from the catalog. */
-  private async completeGuide(attributes: GuideAttributes): Promise<GuideAttributes> {
-    const affectedSystems = await this.catalog.canonicalSystemNames(attributes.affectedSystems);
+  private async completeGuide(attributes: GuideAttributes, manager?: EntityManager): Promise<GuideAttributes> {
+    const affectedSystems = await this.catalog.canonicalSystemNames(attributes.affectedSystems, manager);
     const needsNotice = !attributes.intranetNotice.outage || !attributes.intranetNotice.maintenance;
-    const generated = needsNotice ? await this.catalog.noticeFor([attributes.component], affectedSystems) : null;
+    const generated = needsNotice ? await this.catalog.noticeFor([attributes.component], affectedSystems, manager) : null;
     return {
       ...attributes,
       affectedSystems,
@@ -397,13 +403,18 @@ export class ContentService {
     };
   }
 
-  /** Read without a lock: two questions marked as each other's duplicates at once must not deadlock. */
-  private async checkDuplicateTarget(actor: SessionUser, current: ContentLockRow, targetId: number | null): Promise<void> {
+  /** Read without a lock (a plain SELECT): two questions marked as each other's duplicates at once must not deadlock. */
+  private async checkDuplicateTarget(
+    actor: SessionUser,
+    current: ContentLockRow,
+    targetId: number | null,
+    manager: EntityManager,
+  ): Promise<void> {
     if (targetId === null) return;
     if (current.kind !== 'question')
       throw ApiException.field('duplicateOfId', 'Kun spørgsmål kan markeres som samme spørgsmål som et andet');
     if (String(targetId) === current.id) throw ApiException.field('duplicateOfId', 'Et spørgsmål kan ikke henvise til sig selv');
-    const target = await this.repo.findVisible(String(targetId), contentReadScope(actor), null);
+    const target = await this.repo.findVisible(String(targetId), contentReadScope(actor), null, manager);
     if (!target || target.kind !== 'question' || target.status !== 'published') {
       throw ApiException.field('duplicateOfId', 'Det andet spørgsmål findes ikke');
     }

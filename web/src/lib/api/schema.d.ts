@@ -1161,7 +1161,7 @@ export interface operations {
                     description?: string;
                     impact?: string;
                     name?: string;
-                    reason?: string;
+                    reason: string;
                     /** @enum {string} */
                     severity?: "kritisk" | "medium" | "ingen";
                     shortName?: string | null;

@@ -1,0 +1,42 @@
+import { error, redirect } from '@sveltejs/kit';
+import { KIND_LABELS, type ContentDetail, type ContentKind, type Me } from '@infraforum/shared';
+import { apiError } from '$lib/server/api';
+
+/** "123-context-handler-er-nede" → 123 (the slug after the id is only for people; the id decides). */
+export function contentIdOf(param: string): number | undefined {
+  const match = /^(\d{1,9})(?:-.*)?$/.exec(param);
+  return match ? Number(match[1]) : undefined;
+}
+
+const notFound = (kind: ContentKind) => `${KIND_LABELS[kind]} findes ikke, eller du har ikke adgang til det.`;
+
+/** The item by its route parameter, or the API's answer as an error page (404 also for what the caller may not see). */
+export async function fetchContent(locals: App.Locals, param: string, kind: ContentKind): Promise<ContentDetail> {
+  const id = contentIdOf(param);
+  if (id === undefined) error(404, notFound(kind));
+  const { data, error: problem, response } = await locals.api.GET('/api/content/{id}', { params: { path: { id: String(id) } } });
+  if (!data) {
+    const failure = apiError(problem, response);
+    error(failure.statusCode === 404 ? 404 : failure.statusCode === 403 ? 403 : 502, failure.message);
+  }
+  return data;
+}
+
+/**
+ * Loads the item for a page under its path, and sends anyone on an old or wrong address (changed title,
+ * wrong section) to the canonical one, with the same sub-page and query.
+ */
+export async function loadContentPage(locals: App.Locals, url: URL, param: string, kind: ContentKind, subPath = ''): Promise<ContentDetail> {
+  const detail = await fetchContent(locals, param, kind);
+  const canonical = detail.path + subPath;
+  if (url.pathname !== canonical) redirect(301, canonical + url.search);
+  return detail;
+}
+
+/**
+ * Whether the logged-in user wrote the item. The API does not expose author ids, so this compares name and
+ * municipality; a wrong guess only shows the reason field (or the API asks for it, and the form shows it then).
+ */
+export function isAuthor(user: Me, author: ContentDetail['author']): boolean {
+  return author !== null && author.name === user.name && author.organization.code === user.organization.code;
+}

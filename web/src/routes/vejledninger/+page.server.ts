@@ -1,0 +1,7 @@
+import { loadContentList } from '$lib/server/content/content-list';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => ({
+  ...(await loadContentList(locals, url, 'guide')),
+  deleted: url.searchParams.get('slettet') === '1',
+});
