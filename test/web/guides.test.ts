@@ -69,7 +69,9 @@ describe('hotline guides in the browser', () => {
 
   it('lists the guide with its severity', async () => {
     await page.goto(t.url + '/vejledninger?komponent=context-handler');
-    const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Context Handler er nede – sådan gør hotline' }) });
+    const item = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Context Handler er nede – sådan gør hotline' }) });
     await item.getByText('Kritisk').waitFor();
     await expectAccessible(page);
   });

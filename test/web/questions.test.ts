@@ -16,7 +16,10 @@ async function logIn(page: Page, baseUrl: string, email: string): Promise<void> 
 
 /** The score shown in a vote group, e.g. "1 stemme". */
 async function scoreIn(page: Page, subject: string): Promise<string> {
-  const text = await page.getByRole('group', { name: `Stemmer på ${subject}` }).locator('.vote-score').textContent();
+  const text = await page
+    .getByRole('group', { name: `Stemmer på ${subject}` })
+    .locator('.vote-score')
+    .textContent();
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
@@ -81,7 +84,9 @@ describe('questions and answers in the browser', () => {
   it('lets a Gladsaxe user ask a question with tags and a component and opens the thread', async () => {
     await asker.goto(t.url + '/spoergsmaal/ny');
     await asker.getByLabel('Titel').fill(TITLE);
-    await asker.getByLabel('Spørgsmål', { exact: true }).fill('Siden i morges får brugerne **fejl 500**, når de logger på KMD Nexus. Ser I det samme?');
+    await asker
+      .getByLabel('Spørgsmål', { exact: true })
+      .fill('Siden i morges får brugerne **fejl 500**, når de logger på KMD Nexus. Ser I det samme?');
     await asker.getByLabel('Emneord').fill('login, hotline');
     await asker.getByLabel('Context Handler', { exact: true }).check();
     await asker.getByRole('button', { name: 'Offentliggør' }).click();

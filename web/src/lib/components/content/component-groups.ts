@@ -21,7 +21,10 @@ export function componentGroups(components: readonly CatalogComponent[]): Compon
     childrenOf.set(component.parentSlug, list);
   }
   const descendants = (slug: string, depth: number): ComponentOption[] =>
-    (childrenOf.get(slug) ?? []).flatMap((child) => [{ value: child.slug, label: child.name, depth }, ...descendants(child.slug, depth + 1)]);
+    (childrenOf.get(slug) ?? []).flatMap((child) => [
+      { value: child.slug, label: child.name, depth },
+      ...descendants(child.slug, depth + 1),
+    ]);
   return (childrenOf.get(null) ?? []).map((top) => ({
     label: top.name,
     options: [{ value: top.slug, label: top.name, depth: 0 }, ...descendants(top.slug, 1)],

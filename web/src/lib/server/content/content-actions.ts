@@ -38,7 +38,12 @@ export async function previewContent(locals: App.Locals, url: URL, request: Requ
   requireUser(locals, url);
   const values = readContentForm(await request.formData());
   const result = await renderPreview(locals.api, values.body);
-  if (!result.ok) return contentFailure(statusOf(result.problem), { values, fields: formFieldErrors(result.problem.fields ?? {}, values), message: result.problem.message });
+  if (!result.ok)
+    return contentFailure(statusOf(result.problem), {
+      values,
+      fields: formFieldErrors(result.problem.fields ?? {}, values),
+      message: result.problem.message,
+    });
   const state: ContentFormState = { values, fields: {}, preview: result.html };
   return state;
 }
@@ -76,7 +81,12 @@ export async function updateContent(locals: App.Locals, url: URL, request: Reque
     const problem = apiError(error, response);
     if (problem.statusCode === 409) {
       // Keep what they wrote; from now on they edit on top of the newest version, so saving again is a choice to overwrite it.
-      return contentFailure(409, { values: { ...values, expectedVersion: String(current.version) }, fields: {}, message: problem.message, conflict: true });
+      return contentFailure(409, {
+        values: { ...values, expectedVersion: String(current.version) },
+        fields: {},
+        message: problem.message,
+        conflict: true,
+      });
     }
     return contentFailure(statusOf(problem), { values, fields: formFieldErrors(problem.fields ?? {}, values), message: problem.message });
   }
@@ -88,7 +98,8 @@ export async function deleteContent(locals: App.Locals, url: URL, request: Reque
   const { reason } = textFields(await request.formData(), ['reason']);
   const id = contentIdOf(param);
   const checkedReason = reason.trim() ? checkInput(ModeratorReason, reason) : undefined;
-  if (checkedReason && !checkedReason.ok) return fail(400, { values: { reason }, fields: { reason: checkedReason.fields._ ?? [] }, message: INVALID });
+  if (checkedReason && !checkedReason.ok)
+    return fail(400, { values: { reason }, fields: { reason: checkedReason.fields._ ?? [] }, message: INVALID });
   const { error, response } = await locals.api.DELETE('/api/content/{id}', {
     params: { path: { id: String(id) } },
     body: checkedReason?.ok ? { reason: checkedReason.data } : {},
@@ -124,7 +135,8 @@ export async function previewReply(locals: App.Locals, url: URL, request: Reques
   requireUser(locals, url);
   const values = await readReplyForm(request);
   const result = await renderPreview(locals.api, values.body);
-  if (!result.ok) return replyFailure(statusOf(result.problem), { values, fields: result.problem.fields ?? {}, message: result.problem.message });
+  if (!result.ok)
+    return replyFailure(statusOf(result.problem), { values, fields: result.problem.fields ?? {}, message: result.problem.message });
   const state: ReplyFormState = { form: 'reply', values, fields: {}, preview: result.html };
   return state;
 }
@@ -146,7 +158,14 @@ export async function createReply(locals: App.Locals, url: URL, request: Request
   redirect(303, `${url.pathname}#svar-${data.id}`);
 }
 
-export async function updateReply(locals: App.Locals, url: URL, request: Request, replyId: string, currentVersion: number, threadPath: string) {
+export async function updateReply(
+  locals: App.Locals,
+  url: URL,
+  request: Request,
+  replyId: string,
+  currentVersion: number,
+  threadPath: string,
+) {
   requireUser(locals, url);
   const values = await readReplyForm(request);
   const expectedVersion = Number(values.expectedVersion);
@@ -160,7 +179,12 @@ export async function updateReply(locals: App.Locals, url: URL, request: Request
   if (!data) {
     const problem = apiError(error, response);
     if (problem.statusCode === 409) {
-      return replyFailure(409, { values: { ...values, expectedVersion: String(currentVersion) }, fields: {}, message: problem.message, conflict: true });
+      return replyFailure(409, {
+        values: { ...values, expectedVersion: String(currentVersion) },
+        fields: {},
+        message: problem.message,
+        conflict: true,
+      });
     }
     return replyFailure(statusOf(problem), { values, fields: problem.fields ?? {}, message: problem.message });
   }
@@ -171,7 +195,8 @@ export async function deleteReply(locals: App.Locals, url: URL, request: Request
   requireUser(locals, url);
   const { reason } = textFields(await request.formData(), ['reason']);
   const checkedReason = reason.trim() ? checkInput(ModeratorReason, reason) : undefined;
-  if (checkedReason && !checkedReason.ok) return fail(400, { values: { reason }, fields: { reason: checkedReason.fields._ ?? [] }, message: INVALID });
+  if (checkedReason && !checkedReason.ok)
+    return fail(400, { values: { reason }, fields: { reason: checkedReason.fields._ ?? [] }, message: INVALID });
   const { error, response } = await locals.api.DELETE('/api/replies/{id}', {
     params: { path: { id: replyId } },
     body: checkedReason?.ok ? { reason: checkedReason.data } : {},
@@ -195,11 +220,15 @@ export async function vote(locals: App.Locals, url: URL, request: Request, param
   requireUser(locals, url);
   const { target, replyId, value } = textFields(await request.formData(), ['target', 'replyId', 'value']);
   const voteValue = value === '1' ? 1 : value === '-1' ? -1 : value === '0' ? 0 : undefined;
-  if (voteValue === undefined) return actionFailure({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Vælg stem op, stem ned eller fjern stemme.' });
+  if (voteValue === undefined)
+    return actionFailure({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Vælg stem op, stem ned eller fjern stemme.' });
   const { error, response } =
     target === 'reply'
       ? await locals.api.POST('/api/replies/{id}/vote', { params: { path: { id: replyId } }, body: { value: voteValue } })
-      : await locals.api.POST('/api/content/{id}/vote', { params: { path: { id: String(contentIdOf(param)) } }, body: { value: voteValue } });
+      : await locals.api.POST('/api/content/{id}/vote', {
+          params: { path: { id: String(contentIdOf(param)) } },
+          body: { value: voteValue },
+        });
   if (!response.ok) return actionFailure(apiError(error, response));
   redirect(303, url.pathname + (target === 'reply' ? `#svar-${replyId}` : ''));
 }

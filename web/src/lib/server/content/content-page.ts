@@ -26,7 +26,13 @@ export async function fetchContent(locals: App.Locals, param: string, kind: Cont
  * Loads the item for a page under its path, and sends anyone on an old or wrong address (changed title,
  * wrong section) to the canonical one, with the same sub-page and query.
  */
-export async function loadContentPage(locals: App.Locals, url: URL, param: string, kind: ContentKind, subPath = ''): Promise<ContentDetail> {
+export async function loadContentPage(
+  locals: App.Locals,
+  url: URL,
+  param: string,
+  kind: ContentKind,
+  subPath = '',
+): Promise<ContentDetail> {
   const detail = await fetchContent(locals, param, kind);
   const canonical = detail.path + subPath;
   if (url.pathname !== canonical) redirect(301, canonical + url.search);

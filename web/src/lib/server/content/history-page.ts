@@ -7,7 +7,11 @@ import { revisionViews } from './revision-diff';
 /** The item's versions, newest first, each with what it changed; the diffs are worked out here, on the server. */
 export async function loadHistoryPage(locals: App.Locals, url: URL, param: string, kind: ContentKind) {
   const item = await loadContentPage(locals, url, param, kind, '/historik');
-  const { data, error: problem, response } = await locals.api.GET('/api/content/{id}/revisions', {
+  const {
+    data,
+    error: problem,
+    response,
+  } = await locals.api.GET('/api/content/{id}/revisions', {
     params: { path: { id: String(item.id) } },
   });
   if (!data) {

@@ -38,7 +38,10 @@ describe('textDiff', () => {
 describe('compareRevisions', () => {
   it('lists only the fields that changed, with severities in Danish', () => {
     const older = revision(1, { attributes: { severity: 'kritisk', affectedSystems: ['BBR'] } });
-    const newer = revision(2, { title: 'Context Handler er nede igen', attributes: { severity: 'medium', affectedSystems: ['BBR', 'DAR'] } });
+    const newer = revision(2, {
+      title: 'Context Handler er nede igen',
+      attributes: { severity: 'medium', affectedSystems: ['BBR', 'DAR'] },
+    });
     const changes = compareRevisions(older, newer);
     expect(changes.map((change) => change.label)).toEqual(['Titel', 'Hvis nede', 'Berørte it-systemer']);
     expect(changes[1]?.parts).toEqual([

@@ -7,7 +7,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireUser(locals, url);
   const components = await locals.api.GET('/api/catalog/components');
-  const preselected = url.searchParams.get('komponent');
+  // Links from a component's page name it ("?komponent="; the catalog pages say "?component=").
+  const preselected = url.searchParams.get('komponent') ?? url.searchParams.get('component');
   const items = components.data?.items ?? [];
   return {
     componentGroups: componentGroups(items),

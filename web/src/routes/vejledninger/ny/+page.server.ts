@@ -9,7 +9,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const [components, systems] = await Promise.all([locals.api.GET('/api/catalog/components'), locals.api.GET('/api/catalog/systems')]);
   const items = components.data?.items ?? [];
   // From a component's page ("Skriv en vejledning"): the component chosen and the systems it hits ticked.
-  const preselected = items.find((component) => component.slug === url.searchParams.get('komponent'));
+  const wanted = url.searchParams.get('komponent') ?? url.searchParams.get('component');
+  const preselected = items.find((component) => component.slug === wanted);
   const impact = preselected
     ? await locals.api.GET('/api/catalog/impact', { params: { query: { components: preselected.slug } } })
     : undefined;
