@@ -339,6 +339,8 @@ export const ReplySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   edited: z.boolean(),
+  /** Written by the caller: editing someone else's needs a reason. */
+  mine: z.boolean(),
   permissions: z.object({ edit: z.boolean(), delete: z.boolean(), vote: z.boolean(), accept: z.boolean() }),
 });
 export type Reply = z.infer<typeof ReplySchema>;
@@ -351,6 +353,8 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
   duplicateOf: z.object({ id: z.number().int(), title: z.string(), path: z.string() }).nullable(),
   version: z.number().int(),
   edited: z.boolean(),
+  /** Written by the caller: editing someone else's needs a reason. */
+  mine: z.boolean(),
   /** The first replies in thread order: the accepted answer, then by votes, then oldest. */
   replies: z.array(ReplySchema),
   permissions: z.object({

@@ -62,6 +62,7 @@ const ROUTES: Array<[method: string, path: string, operationId: string]> = [
   ['POST',   '/api/content/{id}/replies',           'createReply'],
   ['POST',   '/api/content/{id}/vote',              'voteOnContent'],
   ['POST',   '/api/markdown/preview',               'previewMarkdown'],
+  ['GET',    '/api/replies/{id}',                   'getReply'],
   ['PATCH',  '/api/replies/{id}',                   'updateReply'],
   ['DELETE', '/api/replies/{id}',                   'deleteReply'],
   ['POST',   '/api/replies/{id}/vote',              'voteOnReply'],

@@ -33,6 +33,7 @@ export function toContentSummary(row: ContentRow): ContentSummary {
 export function toReply(
   row: ReplyRow,
   acceptedReplyId: string | null,
+  viewerId: string | null,
   permissions: { edit: boolean; delete: boolean; vote: boolean; accept: boolean },
 ): Reply {
   return {
@@ -52,11 +53,17 @@ export function toReply(
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     edited: row.version > 1,
+    mine: viewerId !== null && row.author_id === viewerId,
     permissions,
   };
 }
 
-export function toContentDetail(row: ContentDetailRow, replies: Reply[], permissions: ContentDetail['permissions']): ContentDetail {
+export function toContentDetail(
+  row: ContentDetailRow,
+  replies: Reply[],
+  viewerId: string | null,
+  permissions: ContentDetail['permissions'],
+): ContentDetail {
   const duplicateOf =
     row.duplicate_of_id !== null && row.duplicate_of_title !== null && row.duplicate_of_slug !== null && row.duplicate_of_kind !== null
       ? {
@@ -74,6 +81,7 @@ export function toContentDetail(row: ContentDetailRow, replies: Reply[], permiss
     duplicateOf,
     version: row.version,
     edited: row.version > 1,
+    mine: viewerId !== null && row.author_id === viewerId,
     replies,
     permissions,
   };

@@ -102,7 +102,7 @@ export class ContentService {
     const acceptAllowed = canAcceptReply(viewer, target);
     const replies = replyRows.map((reply) => {
       const editable = canEditReply(viewer, target, replyTarget(reply));
-      return toReply(reply, row.accepted_reply_id, {
+      return toReply(reply, row.accepted_reply_id, viewer?.id ?? null, {
         edit: editable,
         delete: editable,
         vote: canVoteOnReply(viewer, target, replyTarget(reply)),
@@ -110,7 +110,7 @@ export class ContentService {
       });
     });
     const editable = canEditContent(viewer, target);
-    return toContentDetail(row, replies, {
+    return toContentDetail(row, replies, viewer?.id ?? null, {
       edit: editable,
       delete: editable,
       vote: canVoteOnContent(viewer, target),

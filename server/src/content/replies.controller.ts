@@ -1,4 +1,4 @@
-import { Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   ApiErrorSchema,
@@ -22,6 +22,13 @@ import { ReplyService } from './reply.service.js';
 @Controller('api/replies')
 export class RepliesController {
   constructor(private readonly replies: ReplyService) {}
+
+  @Get(':id')
+  @ZodResponse(200, ReplySchema)
+  @ZodResponse(404, ApiErrorSchema, 'Also for replies the caller may not see')
+  getReply(@CurrentUser() user: SessionUser | undefined, @Param('id') id: string): Promise<Reply> {
+    return this.replies.get(user, parseId(id, replyNotFound));
+  }
 
   @Patch(':id')
   @Authenticated()

@@ -211,14 +211,19 @@ export class ReplyService {
     return { thread, reply };
   }
 
-  private async view(actor: SessionUser, id: string): Promise<Reply> {
-    const row = await this.repo.findReply(id, actor.id);
+  /** One reply, under the same rules as its thread; what the viewer may not see is "not found". */
+  async get(viewer: SessionUser | undefined, id: string): Promise<Reply> {
+    return this.view(viewer, id);
+  }
+
+  private async view(actor: SessionUser | undefined, id: string): Promise<Reply> {
+    const row = await this.repo.findReply(id, actor?.id ?? null);
     if (!row) throw replyNotFound();
-    const thread = await this.repo.findVisible(row.content_id, contentReadScope(actor), actor.id);
+    const thread = await this.repo.findVisible(row.content_id, contentReadScope(actor), actor?.id ?? null);
     if (!thread || !canReadReply(actor, replyTarget(row))) throw replyNotFound();
     const target = contentTarget(thread);
     const editable = canEditReply(actor, target, replyTarget(row));
-    return toReply(row, thread.accepted_reply_id, {
+    return toReply(row, thread.accepted_reply_id, actor?.id ?? null, {
       edit: editable,
       delete: editable,
       vote: canVoteOnReply(actor, target, replyTarget(row)),

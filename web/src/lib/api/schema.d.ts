@@ -423,7 +423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["getReply"];
         put?: never;
         post?: never;
         delete: operations["deleteReply"];
@@ -1526,6 +1526,7 @@ export interface operations {
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
                         lastActivityAt: string;
                         locked: boolean;
+                        mine: boolean;
                         myVote: number;
                         organization: {
                             code: string;
@@ -1557,6 +1558,7 @@ export interface operations {
                             edited: boolean;
                             hidden: boolean;
                             id: number;
+                            mine: boolean;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
@@ -1650,6 +1652,7 @@ export interface operations {
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
                         lastActivityAt: string;
                         locked: boolean;
+                        mine: boolean;
                         myVote: number;
                         organization: {
                             code: string;
@@ -1681,6 +1684,7 @@ export interface operations {
                             edited: boolean;
                             hidden: boolean;
                             id: number;
+                            mine: boolean;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
@@ -1836,6 +1840,7 @@ export interface operations {
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
                         lastActivityAt: string;
                         locked: boolean;
+                        mine: boolean;
                         myVote: number;
                         organization: {
                             code: string;
@@ -1867,6 +1872,7 @@ export interface operations {
                             edited: boolean;
                             hidden: boolean;
                             id: number;
+                            mine: boolean;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
@@ -1986,6 +1992,7 @@ export interface operations {
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
                         lastActivityAt: string;
                         locked: boolean;
+                        mine: boolean;
                         myVote: number;
                         organization: {
                             code: string;
@@ -2017,6 +2024,7 @@ export interface operations {
                             edited: boolean;
                             hidden: boolean;
                             id: number;
+                            mine: boolean;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
@@ -2102,6 +2110,7 @@ export interface operations {
                         edited: boolean;
                         hidden: boolean;
                         id: number;
+                        mine: boolean;
                         myVote: number;
                         permissions: {
                             accept: boolean;
@@ -2551,6 +2560,73 @@ export interface operations {
             };
         };
     };
+    getReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: boolean;
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        contentId: number;
+                        createdAt: string;
+                        edited: boolean;
+                        hidden: boolean;
+                        id: number;
+                        mine: boolean;
+                        myVote: number;
+                        permissions: {
+                            accept: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            vote: boolean;
+                        };
+                        score: number;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Also for replies the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     deleteReply: {
         parameters: {
             query?: never;
@@ -2617,6 +2693,7 @@ export interface operations {
                         edited: boolean;
                         hidden: boolean;
                         id: number;
+                        mine: boolean;
                         myVote: number;
                         permissions: {
                             accept: boolean;
@@ -2682,6 +2759,7 @@ export interface operations {
                         edited: boolean;
                         hidden: boolean;
                         id: number;
+                        mine: boolean;
                         myVote: number;
                         permissions: {
                             accept: boolean;
@@ -2747,6 +2825,7 @@ export interface operations {
                         edited: boolean;
                         hidden: boolean;
                         id: number;
+                        mine: boolean;
                         myVote: number;
                         permissions: {
                             accept: boolean;
@@ -2819,6 +2898,7 @@ export interface operations {
                         edited: boolean;
                         hidden: boolean;
                         id: number;
+                        mine: boolean;
                         myVote: number;
                         permissions: {
                             accept: boolean;

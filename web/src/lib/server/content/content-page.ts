@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { KIND_LABELS, type ContentDetail, type ContentKind, type Me } from '@infraforum/shared';
+import { KIND_LABELS, type ContentDetail, type ContentKind, type Reply } from '@infraforum/shared';
 import { apiError } from '$lib/server/api';
 
 /** "123-context-handler-er-nede" → 123 (the slug after the id is only for people; the id decides). */
@@ -39,10 +39,14 @@ export async function loadContentPage(
   return detail;
 }
 
-/**
- * Whether the logged-in user wrote the item. The API does not expose author ids, so this compares name and
- * municipality; a wrong guess only shows the reason field (or the API asks for it, and the form shows it then).
- */
-export function isAuthor(user: Me, author: ContentDetail['author']): boolean {
-  return author !== null && author.name === user.name && author.organization.code === user.organization.code;
+/** One answer in `question`, by its route parameter; an answer of another thread is not found here. */
+export async function fetchReply(locals: App.Locals, question: ContentDetail, param: string): Promise<Reply> {
+  if (!/^\d{1,9}$/.test(param)) error(404, 'Svaret findes ikke.');
+  const { data, error: problem, response } = await locals.api.GET('/api/replies/{id}', { params: { path: { id: param } } });
+  if (!data) {
+    const failure = apiError(problem, response);
+    error(failure.statusCode === 404 ? 404 : 502, failure.statusCode === 404 ? 'Svaret findes ikke.' : failure.message);
+  }
+  if (data.contentId !== question.id) error(404, 'Svaret findes ikke.');
+  return data;
 }

@@ -3,11 +3,11 @@ import { componentGroups } from '$lib/components/content/component-groups';
 import { requireUser } from '$lib/server/auth';
 import { previewContent, updateContent } from '$lib/server/content/content-actions';
 import { valuesFromDetail } from '$lib/server/content/content-form';
-import { isAuthor, loadContentPage } from '$lib/server/content/content-page';
+import { loadContentPage } from '$lib/server/content/content-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const user = requireUser(locals, url);
+  requireUser(locals, url);
   const [question, components] = await Promise.all([
     loadContentPage(locals, url, params.id, 'question', '/rediger'),
     locals.api.GET('/api/catalog/components'),
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     question,
     values: valuesFromDetail(question, []),
     componentGroups: componentGroups(components.data?.items ?? []),
-    askReason: !isAuthor(user, question.author),
+    askReason: !question.mine,
   };
 };
 

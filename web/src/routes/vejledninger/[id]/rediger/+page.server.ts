@@ -3,11 +3,11 @@ import { componentGroups } from '$lib/components/content/component-groups';
 import { requireUser } from '$lib/server/auth';
 import { previewContent, updateContent } from '$lib/server/content/content-actions';
 import { valuesFromDetail } from '$lib/server/content/content-form';
-import { isAuthor, loadContentPage } from '$lib/server/content/content-page';
+import { loadContentPage } from '$lib/server/content/content-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const user = requireUser(locals, url);
+  requireUser(locals, url);
   const [guide, components, systems] = await Promise.all([
     loadContentPage(locals, url, params.id, 'guide', '/rediger'),
     locals.api.GET('/api/catalog/components'),
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     ),
     componentGroups: componentGroups(components.data?.items ?? []),
     systems: systemItems,
-    askReason: !isAuthor(user, guide.author),
+    askReason: !guide.mine,
   };
 };
 

@@ -1,14 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth';
 import { deleteContent } from '$lib/server/content/content-actions';
-import { isAuthor, loadContentPage } from '$lib/server/content/content-page';
+import { loadContentPage } from '$lib/server/content/content-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const user = requireUser(locals, url);
+  requireUser(locals, url);
   const guide = await loadContentPage(locals, url, params.id, 'guide', '/slet');
   if (!guide.permissions.delete) error(403, 'Du kan ikke slette vejledningen.');
-  return { guide, askReason: !isAuthor(user, guide.author) };
+  return { guide, askReason: !guide.mine };
 };
 
 export const actions: Actions = {
