@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import type { RequestListener, Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -19,6 +20,7 @@ import { requestForLog, responseForLog } from './common/log-serializers.js';
 import { trustProxy } from './common/trust-proxy.js';
 import { PinoNestLogger } from './common/pino-logger.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
+import { AnonymousCache } from './runtime/anonymous-cache.js';
 
 // Room for the longest valid post (50,000 characters, Danish letters taking two bytes) with its attributes.
 const JSON_BODY_LIMIT = '256kb';
@@ -107,5 +109,16 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
     });
   }
   await app.init();
+  if (config.anonymousCacheSeconds > 0) {
+    // In front of the whole chain: a cached answer costs no middleware, no SvelteKit render and no SQL.
+    const cache = new AnonymousCache({
+      ttlMs: config.anonymousCacheSeconds * 1000,
+      bypass: (path) => path === '/api/health' || path.startsWith('/api/dev/') || path.startsWith('/api/auth/'),
+    });
+    const server = app.getHttpServer() as Server;
+    const listeners = server.listeners('request') as RequestListener[];
+    server.removeAllListeners('request');
+    for (const listener of listeners) server.on('request', cache.wrap(listener));
+  }
   return app;
 }

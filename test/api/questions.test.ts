@@ -135,3 +135,27 @@ describe('a thread', () => {
     expect(audit.rows).toEqual([{ action: 'content.lock', reason: 'Løst andetsteds' }]);
   });
 });
+
+describe('what people without a session read', () => {
+  it('is served from the anonymous cache, and a write through the app is seen at once', async () => {
+    const question = await ask({ visibility: 'public' });
+    const anonymous = new ApiSession(t.url);
+    expect((await anonymous.get(`/api/content/${question.id}`)).headers.get('x-cache')).toBe('MISS');
+    const cached = await anonymous.get(`/api/content/${question.id}`);
+    expect(cached.headers.get('x-cache')).toBe('HIT');
+    expect(cached.body.score).toBe(0);
+    await answerer.post(`/api/content/${question.id}/vote`, { value: 1 });
+    const fresh = await anonymous.get(`/api/content/${question.id}`);
+    expect(fresh.headers.get('x-cache')).toBe('MISS');
+    expect(fresh.body.score).toBe(1);
+  });
+
+  it('is never a logged-in person’s view: their own vote shows only to them', async () => {
+    const question = await ask({ visibility: 'public' });
+    await answerer.post(`/api/content/${question.id}/vote`, { value: 1 });
+    expect((await answerer.get(`/api/content/${question.id}`)).body.myVote).toBe(1);
+    const anonymous = await new ApiSession(t.url).get(`/api/content/${question.id}`);
+    expect(anonymous.body.myVote).toBe(0);
+    expect((await answerer.get(`/api/content/${question.id}`)).headers.get('x-cache')).toBeNull();
+  });
+});

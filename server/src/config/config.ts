@@ -27,6 +27,8 @@ const EnvSchema = z
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     /** Registrations, resends and password-reset requests allowed per address within 15 minutes. */
     ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    /** Seconds what people without a session see may be served from memory (0: never). */
+    ANONYMOUS_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -62,6 +64,7 @@ export interface AppConfig {
   demoData: boolean;
   loginRateLimit: number;
   accountRateLimit: number;
+  anonymousCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: e.DEMO_DATA ?? !isProduction,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     accountRateLimit: e.ACCOUNT_RATE_LIMIT,
+    anonymousCacheSeconds: e.ANONYMOUS_CACHE_SECONDS,
   };
 }
 

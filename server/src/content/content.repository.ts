@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContentKind, ContentSort, ContentStatus, Visibility } from '@infraforum/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContentReadScope } from '../common/access-policy.js';
+import { poolOf, preparedQuery } from '../database/prepared-query.js';
 
 /** Positional parameters for hand-written SQL: `p.add(value)` gives "$n". */
 export class SqlParams {
@@ -178,8 +179,10 @@ const REPLY_COLUMNS = `
 export class ContentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Outside a transaction through a named prepared statement (the hot reads); inside one on its connection. */
   private run<T>(sql: string, params: unknown[], manager?: EntityManager): Promise<T[]> {
-    return (manager ?? this.dataSource.manager).query(sql, params) as Promise<T[]>;
+    if (manager) return manager.query(sql, params) as Promise<T[]>;
+    return preparedQuery<T>(poolOf(this.dataSource), sql, params);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
