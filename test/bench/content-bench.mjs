@@ -32,7 +32,7 @@ import { contentReadScope } from '../../server/dist/common/access-policy.js';
 import { freePort } from '../../server/dist/common/free-port.js';
 import { ContentRepository } from '../../server/dist/content/content.repository.js';
 import { startEmbeddedPostgres, temporaryPostgresDir } from '../../server/dist/database/embedded-postgres.js';
-import { seedContent } from './seed-content.mjs';
+import { BENCH_PASSWORD, seedContent } from './seed-content.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -50,7 +50,7 @@ const { values: args } = parseArgs({
     replies: { type: 'string', default: '250000' },
     'reuse-data': { type: 'string' },
     'keep-data': { type: 'boolean', default: false },
-    routes: { type: 'string', default: 'ceiling,list,detail,page' },
+    routes: { type: 'string', default: 'ceiling,list,detail,page,member' },
     'ceiling-bytes': { type: 'string', default: '1024' },
     'cpu-prof': { type: 'string' },
     'app-node-arg': { type: 'string', multiple: true, default: [] },
@@ -189,15 +189,17 @@ function stopChild(child, signal = 'SIGTERM', graceMs = 25_000) {
  * Runs autocannon against `paths` (a random one per request): a warm-up, then the measured run.
  * @param {string} name @param {string} label @param {string} origin @param {string[]} paths
  * @param {{ app: number[], postgres: () => number[] }} busy
+ * @param {Record<string, string>} [headers] e.g. a member's session cookie
  * @returns {Promise<RouteResult>}
  */
-async function measure(name, label, origin, paths, busy) {
+async function measure(name, label, origin, paths, busy, headers = {}) {
   /** @param {number} seconds */
   const run = (seconds) =>
     autocannon({
       url: origin,
       connections,
       duration: seconds,
+      headers,
       requests: [
         {
           setupRequest: (request) => ({ ...request, path: paths[Math.floor(Math.random() * paths.length)] }),
@@ -248,12 +250,18 @@ async function probe(url) {
 function recordingRepository(pool) {
   /** @type {{ sql: string, params: unknown[] }[]} */
   const statements = [];
+  /** @param {string} sql @param {unknown[]} params */
+  const record = async (sql, params) => {
+    statements.push({ sql, params });
+    return (await pool.query(sql, params)).rows;
+  };
+  // The repository reads through the pg pool under the data source (named prepared statements) or its manager.
   const dataSource = {
-    manager: {
-      /** @param {string} sql @param {unknown[]} params */
-      query: async (sql, params) => {
-        statements.push({ sql, params });
-        return (await pool.query(sql, params)).rows;
+    manager: { query: record },
+    driver: {
+      master: {
+        /** @param {{ text: string, values: unknown[] }} query */
+        query: async (query) => ({ rows: await record(query.text, query.values) }),
       },
     },
   };
@@ -488,6 +496,26 @@ async function main() {
     say(`probe page: ${pageProbe.status}, ${Buffer.byteLength(pageProbe.body)} bytes${pageShowsThread ? ', shows the title' : ''}`);
     const cookiesSet = [listProbe, detailProbe, pageProbe].filter((p) => p.setCookie).length;
 
+    // A logged-in member's reads bypass the anonymous cache: they measure the uncached path (session lookup included).
+    /** @type {Record<string, string>} */
+    let memberHeaders = {};
+    if (routes.has('member')) {
+      const email = (await pool.query(`SELECT email FROM "user" WHERE status = 'active' AND role = 'member' ORDER BY email LIMIT 1`))
+        .rows[0]?.email;
+      const login = await fetch(`${origin}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+      });
+      const cookie = login.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('infraforum.sid='))
+        ?.split(';')[0];
+      if (login.status !== 200 || !cookie) throw new Error(`Logging in as ${email} answered ${login.status}`);
+      memberHeaders = { cookie };
+      say(`logged in as ${email} for the member routes`);
+    }
+
     const sessionsBefore = Number((await pool.query(`SELECT count(*) AS n FROM session`)).rows[0].n);
 
     // ---- Load ----
@@ -526,6 +554,16 @@ async function main() {
         const page = await measure('page', 'GET /spoergsmaal/:id-:slug (HTML)', origin, pagePaths, busyApp);
         if (!pageShowsThread) page.note = `probe answered ${pageProbe.status} without the thread's title`;
         results.push(page);
+      }
+    }
+    if (routes.has('member')) {
+      results.push(
+        await measure('detail-member', 'GET /api/content/:id, logged in (uncached)', origin, detailPaths, busyApp, memberHeaders),
+      );
+      if (!pageMissing) {
+        results.push(
+          await measure('page-member', 'GET /spoergsmaal/:id-:slug, logged in (uncached)', origin, pagePaths, busyApp, memberHeaders),
+        );
       }
     }
     for (const extra of args['extra-path'] ?? []) results.push(await measure('extra', `GET ${extra}`, origin, [extra], busyApp));
