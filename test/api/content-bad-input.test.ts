@@ -611,7 +611,9 @@ describe('the catalog refuses', () => {
   });
 
   it.each(['findes-ikke', '%00', 'x'.repeat(300)])('an edit of the component %s with 404', async (slug) => {
-    const response = await attempt(() => moderator.patch(`/api/catalog/components/${slug}`, { description: 'Ny beskrivelse', reason: 'Forsøg' }));
+    const response = await attempt(() =>
+      moderator.patch(`/api/catalog/components/${slug}`, { description: 'Ny beskrivelse', reason: 'Forsøg' }),
+    );
     expect(response.status).toBe(404);
     expect(response.body).toEqual(errorShape(404, 'NOT_FOUND'));
   });

@@ -77,7 +77,9 @@ describe('anonymous requests', () => {
   });
 
   it('that carry a dead session cookie are simply anonymous', async () => {
-    const response = await new ApiSession(t.url).request('GET', '/api/auth/me', undefined, { cookie: 'infraforum.sid=s%3Anot-a-session.sig' });
+    const response = await new ApiSession(t.url).request('GET', '/api/auth/me', undefined, {
+      cookie: 'infraforum.sid=s%3Anot-a-session.sig',
+    });
     expect(response.status).toBe(401);
   });
 });
