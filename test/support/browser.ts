@@ -73,3 +73,12 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   if (options.javaScriptEnabled === false) javaScriptOff.add(page);
   return page;
 }
+
+/** Logs the page in through the login form, as a person does; it lands on their profile. */
+export async function logIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(baseUrl + '/log-ind');
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Adgangskode', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).last().click();
+  await page.waitForURL(/\/min-profil/);
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from '../support/browser.js';
+import { expectAccessible, launchBrowser, logIn, newPage } from '../support/browser.js';
 import { linkFromMail } from '../support/http.js';
 import { TEST_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -39,11 +39,7 @@ describe('without JavaScript', () => {
     await page.getByText('venter på godkendelse').first().waitFor();
     await expectAccessible(page);
 
-    await page.goto(t.url + '/log-ind');
-    await page.getByLabel('E-mail', { exact: true }).fill(admin.email);
-    await page.getByLabel('Adgangskode', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).last().click();
-    await page.waitForURL(/\/min-profil/);
+    await logIn(page, t.url, admin.email, TEST_PASSWORD);
 
     await page.goto(t.url + '/admin/brugere');
     await expectAccessible(page);

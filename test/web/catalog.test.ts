@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from '../support/browser.js';
+import { expectAccessible, launchBrowser, logIn, newPage } from '../support/browser.js';
 import { signIn } from '../support/http.js';
 import { TEST_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -21,11 +21,7 @@ describe('the infrastructure catalog and "Hvad rammes?", in the browser', () => 
 
   async function loggedInPage(email: string): Promise<Page> {
     const loggedIn = await newPage(browser);
-    await loggedIn.goto(t.url + '/log-ind');
-    await loggedIn.getByLabel('E-mail', { exact: true }).fill(email);
-    await loggedIn.getByLabel('Adgangskode', { exact: true }).fill(TEST_PASSWORD);
-    await loggedIn.getByRole('button', { name: 'Log ind' }).last().click();
-    await loggedIn.waitForURL(/\/min-profil/);
+    await logIn(loggedIn, t.url, email, TEST_PASSWORD);
     return loggedIn;
   }
 

@@ -1,15 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from '../support/browser.js';
+import { expectAccessible, launchBrowser, logIn, newPage } from '../support/browser.js';
 import { TEST_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
-
-async function logIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(baseUrl + '/log-ind');
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).last().click();
-  await page.waitForURL(/\/min-profil/);
-}
 
 // One app per file: SvelteKit's handler reads its environment (the API's address) once, when loaded.
 describe('hotline guides in the browser', () => {
@@ -23,7 +15,7 @@ describe('hotline guides in the browser', () => {
     await t.createUser({ email: 'karen@gladsaxe.dk', organizationCode: '0159', name: 'Karen Hotline', title: 'Hotline' });
     browser = await launchBrowser();
     page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await logIn(page, t.url, 'karen@gladsaxe.dk');
+    await logIn(page, t.url, 'karen@gladsaxe.dk', TEST_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();
@@ -87,7 +79,7 @@ describe('hotline guides in the browser', () => {
 
   it('without JavaScript shows the intranet text read-only, ready to select, and no copy button', async () => {
     const plain = await newPage(browser, { javaScriptEnabled: false });
-    await logIn(plain, t.url, 'karen@gladsaxe.dk');
+    await logIn(plain, t.url, 'karen@gladsaxe.dk', TEST_PASSWORD);
     await plain.goto(guideUrl);
     const outage = plain.getByLabel('Ved nedbrud');
     expect(await outage.getAttribute('readonly')).not.toBeNull();

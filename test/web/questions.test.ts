@@ -1,18 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from '../support/browser.js';
+import { expectAccessible, launchBrowser, logIn, newPage } from '../support/browser.js';
 import { signIn } from '../support/http.js';
 import { TEST_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
 const TITLE = 'Context Handler afviser login i KMD Nexus';
-
-async function logIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(baseUrl + '/log-ind');
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).last().click();
-  await page.waitForURL(/\/min-profil/);
-}
 
 /** The score shown in a vote group, e.g. "1 stemme". */
 async function scoreIn(page: Page, subject: string): Promise<string> {
@@ -41,8 +33,8 @@ describe('questions and answers in the browser', () => {
     browser = await launchBrowser();
     asker = await newPage(browser);
     answerer = await newPage(browser);
-    await logIn(asker, t.url, 'sofie@gladsaxe.dk');
-    await logIn(answerer, t.url, 'peter@esbjerg.dk');
+    await logIn(asker, t.url, 'sofie@gladsaxe.dk', TEST_PASSWORD);
+    await logIn(answerer, t.url, 'peter@esbjerg.dk', TEST_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();
@@ -178,7 +170,7 @@ describe('questions and answers in the browser', () => {
 
   it('lets a moderator lock the thread with a reason, after which members can no longer answer', async () => {
     const moderator = await newPage(browser);
-    await logIn(moderator, t.url, 'mette@kombit.dk');
+    await logIn(moderator, t.url, 'mette@kombit.dk', TEST_PASSWORD);
     await moderator.goto(threadUrl);
     const moderation = moderator.getByRole('region', { name: 'Moderation' });
     await moderation.getByLabel('Handling').selectOption({ label: 'Lås' });
@@ -202,8 +194,8 @@ describe('questions and answers in the browser', () => {
   it('works without JavaScript: a question asked and answered with plain form posts', async () => {
     const lene = await newPage(browser, { javaScriptEnabled: false });
     const jens = await newPage(browser, { javaScriptEnabled: false });
-    await logIn(lene, t.url, 'lene@gladsaxe.dk');
-    await logIn(jens, t.url, 'jens@esbjerg.dk');
+    await logIn(lene, t.url, 'lene@gladsaxe.dk', TEST_PASSWORD);
+    await logIn(jens, t.url, 'jens@esbjerg.dk', TEST_PASSWORD);
 
     await lene.goto(t.url + '/spoergsmaal/ny');
     await lene.getByLabel('Titel').fill('Beskedfordeleren leverer ikke beskeder');

@@ -60,7 +60,8 @@ beforeAll(async () => {
 
   // Guides: payloads in every attribute a guide card shows.
   for (let index = 0; index < XSS_PAYLOADS.length; index += 8) {
-    const [a, b, c, d, e] = [0, 1, 2, 3, 4].map((offset) => XSS_PAYLOADS[(index + offset) % XSS_PAYLOADS.length]!);
+    const payload = (offset: number) => XSS_PAYLOADS[(index + offset) % XSS_PAYLOADS.length]!;
+    const [a, b, c, d, e] = [payload(0), payload(1), payload(2), payload(3), payload(4)];
     const response = await author.post('/api/content', {
       kind: 'guide',
       title: asTitle(index, a),
@@ -146,8 +147,12 @@ describe('cross-site scripting', () => {
           found.push(`<${element.tagName.toLowerCase()}> in main`);
         }
         for (const script of Array.from(document.querySelectorAll('script'))) {
-          if (/alert|__xss/.test(script.textContent ?? '') || /evil\.example/.test(script.getAttribute('src') ?? ''))
-            found.push('injected <script>');
+          const text = script.textContent ?? '';
+          // SvelteKit's own start script carries the page data, payloads included, as escaped string literals; had one
+          // broken out of its string or of the element, it would have run (caught above) or become a script of its own.
+          const isSvelteKitStart = text.includes('kit.start(app, element');
+          if ((/alert|__xss/.test(text) && !isSvelteKitStart) || /evil\.example/.test(script.getAttribute('src') ?? ''))
+            found.push(`injected <script>: ${text.slice(0, 80)}`);
         }
         return found;
       });

@@ -93,22 +93,35 @@ export async function updateContent(locals: App.Locals, url: URL, request: Reque
   redirect(303, data.path);
 }
 
-export async function deleteContent(locals: App.Locals, url: URL, request: Request, kind: ContentKind, param: string) {
-  requireUser(locals, url);
+/**
+ * The delete pages' form: the reason (asked of whoever deletes someone else's post) is checked here, then `send`
+ * asks the API to delete; afterwards to `done`.
+ */
+async function deleteWithReason(
+  request: Request,
+  send: (body: { reason?: string }) => Promise<{ error?: unknown; response: Response }>,
+  done: string,
+) {
   const { reason } = textFields(await request.formData(), ['reason']);
-  const id = contentIdOf(param);
   const checkedReason = reason.trim() ? checkInput(ModeratorReason, reason) : undefined;
   if (checkedReason && !checkedReason.ok)
     return fail(400, { values: { reason }, fields: { reason: checkedReason.fields._ ?? [] }, message: INVALID });
-  const { error, response } = await locals.api.DELETE('/api/content/{id}', {
-    params: { path: { id: String(id) } },
-    body: checkedReason?.ok ? { reason: checkedReason.data } : {},
-  });
+  const { error, response } = await send(checkedReason?.ok ? { reason: checkedReason.data } : {});
   if (!response.ok) {
     const problem = apiError(error, response);
     return fail(statusOf(problem), { values: { reason }, fields: problem.fields ?? {}, message: problem.message });
   }
-  redirect(303, `${KIND_PATHS[kind]}?slettet=1`);
+  redirect(303, done);
+}
+
+export async function deleteContent(locals: App.Locals, url: URL, request: Request, kind: ContentKind, param: string) {
+  requireUser(locals, url);
+  const path = { id: String(contentIdOf(param)) };
+  return deleteWithReason(
+    request,
+    (body) => locals.api.DELETE('/api/content/{id}', { params: { path }, body }),
+    `${KIND_PATHS[kind]}?slettet=1`,
+  );
 }
 
 // ---- Replies ----
@@ -193,19 +206,8 @@ export async function updateReply(
 
 export async function deleteReply(locals: App.Locals, url: URL, request: Request, replyId: string, threadPath: string) {
   requireUser(locals, url);
-  const { reason } = textFields(await request.formData(), ['reason']);
-  const checkedReason = reason.trim() ? checkInput(ModeratorReason, reason) : undefined;
-  if (checkedReason && !checkedReason.ok)
-    return fail(400, { values: { reason }, fields: { reason: checkedReason.fields._ ?? [] }, message: INVALID });
-  const { error, response } = await locals.api.DELETE('/api/replies/{id}', {
-    params: { path: { id: replyId } },
-    body: checkedReason?.ok ? { reason: checkedReason.data } : {},
-  });
-  if (!response.ok) {
-    const problem = apiError(error, response);
-    return fail(statusOf(problem), { values: { reason }, fields: problem.fields ?? {}, message: problem.message });
-  }
-  redirect(303, `${threadPath}#svar`);
+  const path = { id: replyId };
+  return deleteWithReason(request, (body) => locals.api.DELETE('/api/replies/{id}', { params: { path }, body }), `${threadPath}#svar`);
 }
 
 // ---- Votes, accepted answers and moderation (thread and guide pages) ----

@@ -74,5 +74,6 @@ export async function loadContentList(locals: App.Locals, url: URL, kind: Conten
     sortOptions: (SORTS_FOR[kind] ?? ['newest']).map((value) => ({ value, label: SORT_LABELS[value] })),
     componentGroups: componentGroups(componentItems),
     organizationGroups,
+    deleted: url.searchParams.get('slettet') === '1',
   };
 }

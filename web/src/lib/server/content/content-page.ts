@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { KIND_LABELS, type ContentDetail, type ContentKind, type Reply } from '@infraforum/shared';
 import { apiError } from '$lib/server/api';
+import { requireUser } from '$lib/server/auth';
 
 /** "123-context-handler-er-nede" → 123 (the slug after the id is only for people; the id decides). */
 export function contentIdOf(param: string): number | undefined {
@@ -49,4 +50,42 @@ export async function fetchReply(locals: App.Locals, question: ContentDetail, pa
   }
   if (data.contentId !== question.id) error(404, 'Svaret findes ikke.');
   return data;
+}
+
+/** The sub-pages where the caller changes an item or an answer, and what a refusal says they cannot do. */
+const CHANGES = {
+  edit: { subPage: 'rediger', verb: 'redigere' },
+  delete: { subPage: 'slet', verb: 'slette' },
+} as const;
+type Change = keyof typeof CHANGES;
+
+const DEFINITE: Record<ContentKind, string> = {
+  question: 'spørgsmålet',
+  guide: 'vejledningen',
+  case: 'casen',
+  webinar: 'webinaret',
+  suggestion: 'emneforslaget',
+};
+
+/** The item for its edit or delete page: the caller must be logged in (else sent to log in) and allowed to (else 403). */
+export async function loadContentToChange(
+  locals: App.Locals,
+  url: URL,
+  param: string,
+  kind: ContentKind,
+  change: Change,
+): Promise<ContentDetail> {
+  requireUser(locals, url);
+  const item = await loadContentPage(locals, url, param, kind, `/${CHANGES[change].subPage}`);
+  if (!item.permissions[change]) error(403, `Du kan ikke ${CHANGES[change].verb} ${DEFINITE[kind]}.`);
+  return item;
+}
+
+/** An answer and its thread for the answer's edit or delete page, on the same terms as `loadContentToChange`. */
+export async function loadReplyToChange(locals: App.Locals, url: URL, params: { id: string; replyId: string }, change: Change) {
+  requireUser(locals, url);
+  const question = await loadContentPage(locals, url, params.id, 'question', `/svar/${params.replyId}/${CHANGES[change].subPage}`);
+  const reply = await fetchReply(locals, question, params.replyId);
+  if (!reply.permissions[change]) error(403, `Du kan ikke ${CHANGES[change].verb} svaret.`);
+  return { question: { title: question.title, path: question.path }, reply };
 }

@@ -1,23 +1,18 @@
-import { error } from '@sveltejs/kit';
 import { componentGroups } from '$lib/components/content/component-groups';
-import { requireUser } from '$lib/server/auth';
 import { previewContent, updateContent } from '$lib/server/content/content-actions';
 import { valuesFromDetail } from '$lib/server/content/content-form';
-import { loadContentPage } from '$lib/server/content/content-page';
+import { loadContentToChange } from '$lib/server/content/content-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-  requireUser(locals, url);
   const [question, components] = await Promise.all([
-    loadContentPage(locals, url, params.id, 'question', '/rediger'),
+    loadContentToChange(locals, url, params.id, 'question', 'edit'),
     locals.api.GET('/api/catalog/components'),
   ]);
-  if (!question.permissions.edit) error(403, 'Du kan ikke redigere spørgsmålet.');
   return {
     question,
     values: valuesFromDetail(question, []),
     componentGroups: componentGroups(components.data?.items ?? []),
-    askReason: !question.mine,
   };
 };
 
