@@ -38,24 +38,27 @@ export interface CatalogGraph {
 export class CatalogRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Pass the transaction's manager when reading inside one: a second pool connection there can wait for ever. */
+  /**
+   * The whole catalog in one statement (one round trip, and safe on a transaction's single connection).
+   * Pass the transaction's manager when reading inside one: a second pool connection there can wait for ever.
+   */
   async loadGraph(manager?: EntityManager): Promise<CatalogGraph> {
-    const q = manager ?? this.dataSource.manager;
-    const [components, systems, dependencies] = await Promise.all([
-      q.query(
-        `SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position
-         FROM catalog_component ORDER BY position, name`,
-      ) as Promise<ComponentRow[]>,
-      q.query(
-        `SELECT s.id, s.slug, s.name, s.description,
-                COALESCE(array_agg(sc.component_id) FILTER (WHERE sc.component_id IS NOT NULL), '{}') AS component_ids
-         FROM catalog_system s LEFT JOIN catalog_system_component sc ON sc.system_id = s.id
-         GROUP BY s.id ORDER BY lower(s.name)`,
-      ) as Promise<SystemRow[]>,
-      q.query(`SELECT component_id, depends_on_id FROM catalog_component_dependency`) as Promise<
-        { component_id: string; depends_on_id: string }[]
-      >,
-    ]);
+    const rows = (await (manager ?? this.dataSource.manager).query(`
+      SELECT
+        COALESCE((SELECT json_agg(c ORDER BY c.position, c.name) FROM (
+          SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position FROM catalog_component
+        ) c), '[]') AS components,
+        COALESCE((SELECT json_agg(s ORDER BY lower(s.name)) FROM (
+          SELECT s.id, s.slug, s.name, s.description,
+                 COALESCE(array_agg(sc.component_id) FILTER (WHERE sc.component_id IS NOT NULL), '{}') AS component_ids
+          FROM catalog_system s LEFT JOIN catalog_system_component sc ON sc.system_id = s.id GROUP BY s.id
+        ) s), '[]') AS systems,
+        COALESCE((SELECT json_agg(d) FROM catalog_component_dependency d), '[]') AS dependencies`)) as {
+      components: ComponentRow[];
+      systems: SystemRow[];
+      dependencies: { component_id: string; depends_on_id: string }[];
+    }[];
+    const { components, systems, dependencies } = rows[0]!;
     const dependsOn = new Map<string, string[]>();
     for (const { component_id, depends_on_id } of dependencies) {
       dependsOn.set(component_id, [...(dependsOn.get(component_id) ?? []), depends_on_id]);
