@@ -9,17 +9,18 @@ import express, { type RequestHandler } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import passport from 'passport';
-import type pg from 'pg';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { SESSION_COOKIE } from '@infraforum/shared';
 import { AppModule } from './app.module.js';
 import { bodyParserErrors, requireJsonBody } from './common/http-middleware.js';
+import { hasSessionCookie } from './common/session-cookie.js';
 import { requestForLog, responseForLog } from './common/log-serializers.js';
 import { trustProxy } from './common/trust-proxy.js';
 import { PinoNestLogger } from './common/pino-logger.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
+import { poolOf } from './database/prepared-query.js';
 import { AnonymousCache } from './runtime/anonymous-cache.js';
 
 // Room for the longest valid post (50,000 characters, Danish letters taking two bytes) with its attributes.
@@ -75,7 +76,7 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
 
   const PgStore = connectPgSimple(session);
   const dataSource = app.get(DataSource);
-  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  const pool = poolOf(dataSource);
   // Sessions belong to the API; pages and assets never touch the session table (the web forwards the cookie).
   const sessions = session({
     name: SESSION_COOKIE,
@@ -91,10 +92,9 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
   withSession.use(sessions, passport.initialize(), passport.session());
   // The health check must answer (503) even when the session store cannot. A read without a session cookie
   // is anonymous by definition: it skips the session machinery (and never creates a session).
-  const sessionCookiePrefix = `${SESSION_COOKIE}=`;
   app.use('/api', (request: express.Request, response: express.Response, next: express.NextFunction) => {
     if (request.path === '/health') return next();
-    const anonymousRead = (request.method === 'GET' || request.method === 'HEAD') && !request.headers.cookie?.includes(sessionCookiePrefix);
+    const anonymousRead = (request.method === 'GET' || request.method === 'HEAD') && !hasSessionCookie(request.headers.cookie);
     return anonymousRead ? next() : withSession(request, response, next);
   });
 

@@ -159,3 +159,38 @@ describe('what people without a session read', () => {
     expect((await answerer.get(`/api/content/${question.id}`)).headers.get('x-cache')).toBeNull();
   });
 });
+
+describe('a question marked as the same as another', () => {
+  it('names the other one only to those who may see it', async () => {
+    const internal = await ask({ title: 'Internt spørgsmål i Gladsaxe om SF1601', visibility: 'organization' });
+    const open = await ask({ title: 'Offentligt spørgsmål om SF1601', visibility: 'public' });
+    const marked = await asker.patch(`/api/content/${open.id}`, { duplicateOfId: internal.id });
+    expect(marked.status).toBe(200);
+    expect(marked.body.duplicateOf).toMatchObject({ id: internal.id, title: 'Internt spørgsmål i Gladsaxe om SF1601' });
+    expect((await answerer.get(`/api/content/${open.id}`)).body.duplicateOf).toBeNull();
+    expect((await new ApiSession(t.url).get(`/api/content/${open.id}`)).body.duplicateOf).toBeNull();
+  });
+});
+
+describe('saving a guide without changing its text', () => {
+  it('keeps its version and writes no revision, whatever order the attributes come in', async () => {
+    const created = await asker.post('/api/content', {
+      kind: 'guide',
+      title: 'Vejledning om Context Handler til hotline',
+      body: 'Sådan gør vi.',
+      attributes: {
+        component: 'context-handler',
+        severity: 'kritisk',
+        affectedSystems: ['BBR'],
+        action: 'Læg besked på intranettet.',
+        intranetNotice: { outage: 'Nedbrud', maintenance: 'Vedligehold' },
+      },
+    });
+    expect(created.status).toBe(201);
+    const saved = await asker.patch(`/api/content/${created.body.id}`, { attributes: created.body.attributes, visibility: 'public' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ version: 1, visibility: 'public' });
+    const revisions = await t.db.query('SELECT count(*)::int AS n FROM revision WHERE content_id = $1', [created.body.id]);
+    expect(revisions.rows[0]?.n).toBe(0);
+  });
+});

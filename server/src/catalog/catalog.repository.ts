@@ -66,13 +66,8 @@ export class CatalogRepository {
     return { components, systems, dependsOn };
   }
 
-  async findComponentBySlug(slug: string, manager?: EntityManager): Promise<ComponentRow | null> {
-    const rows = (await (manager ?? this.dataSource.manager).query(
-      `SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position
-       FROM catalog_component WHERE slug = $1`,
-      [slug],
-    )) as ComponentRow[];
-    return rows[0] ?? null;
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 
   async lockComponent(slug: string, manager: EntityManager): Promise<ComponentRow | null> {

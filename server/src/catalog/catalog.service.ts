@@ -133,7 +133,7 @@ export class CatalogService implements OnApplicationBootstrap {
     requireAccess(canModerateContent(actor), 'Kun moderatorer kan redigere kataloget.');
     // A slug no component can have (a NUL byte, say) is simply not found; it never reaches SQL.
     if (!ComponentSlug.safeParse(slug).success) throw componentNotFound();
-    await this.content.transaction(async (manager) => {
+    await this.repo.transaction(async (manager) => {
       const current = await this.repo.lockComponent(slug, manager);
       if (!current) throw componentNotFound();
       const next = {

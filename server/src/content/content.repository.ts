@@ -227,15 +227,6 @@ export class ContentRepository {
     return { rows, total: count[0]?.total ?? 0 };
   }
 
-  /** The plan of a list query, for the benchmark's index check. */
-  async explainList(scope: ContentReadScope, filter: ListFilter): Promise<string[]> {
-    const p = new SqlParams();
-    const where = this.listConditions(scope, filter, p);
-    const sql = `EXPLAIN SELECT c.id FROM content c WHERE ${where} ORDER BY ${ORDER[filter.sort]} LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}`;
-    const rows = await this.run<{ 'QUERY PLAN': string }>(sql, p.values);
-    return rows.map((row) => row['QUERY PLAN']);
-  }
-
   /** The item if it is in the viewer's read scope, with the viewer's vote. */
   async findVisible(
     id: string,
@@ -253,26 +244,12 @@ export class ContentRepository {
        FROM content c
        JOIN organization o ON o.id = c.organization_id
        LEFT JOIN "user" u ON u.id = c.author_id
-       LEFT JOIN content d ON d.id = c.duplicate_of_id AND d.deleted_at IS NULL
+       LEFT JOIN content d ON d.id = c.duplicate_of_id AND ${readScopeCondition(scope, p, 'd')}
        WHERE c.id = ${idParam} AND ${readScopeCondition(scope, p)}`,
       p.values,
       manager,
     );
     return rows[0] ?? null;
-  }
-
-  /** Several items by id under a read scope, in the order given (for the catalog and the impact tool). */
-  async findManyVisible(ids: string[], scope: ContentReadScope): Promise<ContentRow[]> {
-    if (ids.length === 0) return [];
-    const p = new SqlParams();
-    const rows = await this.run<ContentRow>(
-      `SELECT ${SUMMARY_COLUMNS}
-       FROM content c JOIN organization o ON o.id = c.organization_id LEFT JOIN "user" u ON u.id = c.author_id
-       WHERE c.id = ANY(${p.add(ids)}::bigint[]) AND ${readScopeCondition(scope, p)}`,
-      p.values,
-    );
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Items of `kind` about any of the components (or their sub-components), best first, within the read scope. */

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import {
   ATTRIBUTE_SCHEMAS,
@@ -177,11 +178,12 @@ export class ContentService {
         status: input.status ?? current.status,
         attributes,
       };
+      // Deep equality: jsonb hands back the attributes' keys in its own order.
       const textChanged =
         next.title !== current.title ||
         next.body !== current.body ||
-        JSON.stringify(next.tags) !== JSON.stringify(current.tags) ||
-        JSON.stringify(next.attributes) !== JSON.stringify(current.attributes);
+        !isDeepStrictEqual(next.tags, current.tags) ||
+        !isDeepStrictEqual(next.attributes, current.attributes);
       if (textChanged) {
         await this.repo.insertRevision(
           {

@@ -7,6 +7,7 @@ import {
   canAcceptReply,
   canEditReply,
   canModerateContent,
+  canReadContent,
   canReadReply,
   canReplyTo,
   canVoteOnContent,
@@ -113,16 +114,25 @@ export class ReplyService {
       locked.set(second!, await this.repo.lockContent(second!, manager));
       const source = locked.get(replyRow.content_id);
       const target = locked.get(targetId);
-      if (!source) throw replyNotFound();
-      if (!target || target.deleted_at !== null || target.kind !== 'question') {
+      // Checked again under the locks: a move of the same reply at the same moment may have taken it elsewhere.
+      const current = await this.repo.lockReply(id, manager);
+      if (
+        !source ||
+        !canReadContent(actor, contentTarget(source)) ||
+        !current ||
+        current.deleted_at !== null ||
+        current.content_id !== source.id
+      ) {
+        throw replyNotFound();
+      }
+      if (!target || !canReadContent(actor, contentTarget(target)) || target.kind !== 'question') {
         throw ApiException.field('contentId', 'Der findes ikke et spørgsmål med det id');
       }
       await this.repo.setReplyFlags(id, { contentId: targetId }, manager);
       if (source.accepted_reply_id === id) await this.repo.setAcceptedReply(source.id, null, manager);
       await this.repo.refreshThreadCounters(source.id, manager);
       await this.repo.refreshThreadCounters(targetId, manager);
-      const reply = await this.repo.lockReply(id, manager);
-      await this.record(actor, 'reply.move', reply!, input.reason, context, manager, { contentId: targetId }, { contentId: source.id });
+      await this.record(actor, 'reply.move', current, input.reason, context, manager, { contentId: targetId }, { contentId: source.id });
     });
     return this.view(actor, id);
   }
@@ -202,12 +212,7 @@ export class ReplyService {
     const reply = await this.repo.lockReply(id, manager);
     // Moved or deleted while we waited for the locks: treat as gone.
     if (!thread || !reply || reply.content_id !== thread.id || reply.deleted_at !== null) throw replyNotFound();
-    try {
-      await this.content.lockReadable(actor, thread.id, manager);
-    } catch {
-      throw replyNotFound();
-    }
-    if (!canReadReply(actor, replyTarget(reply))) throw replyNotFound();
+    if (!canReadContent(actor, contentTarget(thread)) || !canReadReply(actor, replyTarget(reply))) throw replyNotFound();
     return { thread, reply };
   }
 

@@ -123,4 +123,24 @@ describe('the anonymous cache', () => {
     await fetch(`${app.url}/api/health`);
     expect(app.calls()).toBe(3);
   });
+
+  it('is not flushed by a write that was refused', async () => {
+    const app = await serve(new AnonymousCache({ ttlMs: 60_000 }), (request, response) => {
+      if (request.method === 'POST') response.writeHead(401, { 'content-type': 'application/json' }).end('{}');
+      else json({})(request, response);
+    });
+    await fetch(`${app.url}/x`);
+    await fetch(`${app.url}/x`, { method: 'POST' });
+    expect((await fetch(`${app.url}/x`)).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('keeps all bodies together under its byte budget, dropping the oldest first', async () => {
+    const cache = new AnonymousCache({ ttlMs: 60_000, maxTotalBytes: 2500 });
+    const app = await serve(cache, (_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('x'.repeat(1000)));
+    for (const path of ['/a', '/b', '/c']) await fetch(`${app.url}${path}`);
+    expect(cache.size).toBe(2);
+    expect(cache.bytes).toBe(2000);
+    expect((await fetch(`${app.url}/a`)).headers.get('x-cache')).toBe('MISS');
+    expect((await fetch(`${app.url}/c`)).headers.get('x-cache')).toBe('HIT');
+  });
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { SESSION_COOKIE } from '@infraforum/shared';
+import { hasSessionCookie } from '../common/session-cookie.js';
 
 /**
  * A micro-cache for what people without a session see: the same page or JSON for everyone, so it is built once
@@ -15,6 +15,8 @@ export interface AnonymousCacheOptions {
   ttlMs: number;
   maxEntries?: number;
   maxBodyBytes?: number;
+  /** All bodies together; the oldest entries go first when it is reached. */
+  maxTotalBytes?: number;
   /** Paths never cached (health, dev inbox …). */
   bypass?: (path: string) => boolean;
   now?: () => number;
@@ -27,13 +29,14 @@ interface Entry {
   expires: number;
 }
 
-const SESSION_COOKIE_PREFIX = `${SESSION_COOKIE}=`;
 const CACHEABLE_TYPE = /^(text\/html|application\/json)\b/i;
 
 export class AnonymousCache {
   private readonly entries = new Map<string, Entry>();
   private readonly maxEntries: number;
   private readonly maxBodyBytes: number;
+  private readonly maxTotalBytes: number;
+  private totalBytes = 0;
   private readonly now: () => number;
   /** Bumped by every write: an answer built before a write is not stored after it. */
   private generation = 0;
@@ -43,6 +46,7 @@ export class AnonymousCache {
   constructor(private readonly options: AnonymousCacheOptions) {
     this.maxEntries = options.maxEntries ?? 2000;
     this.maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
+    this.maxTotalBytes = options.maxTotalBytes ?? 64 * 1024 * 1024;
     this.now = options.now ?? Date.now;
   }
 
@@ -50,7 +54,12 @@ export class AnonymousCache {
   wrap(next: RequestListener): RequestListener {
     return (request, response) => {
       if (request.method !== 'GET') {
-        if (request.method !== 'HEAD' && request.method !== 'OPTIONS') response.once('finish', () => this.clear());
+        // Only a write that succeeded changes anything; a refused one must not let anyone flush the cache.
+        if (request.method !== 'HEAD' && request.method !== 'OPTIONS') {
+          response.once('finish', () => {
+            if (response.statusCode < 400) this.clear();
+          });
+        }
         return next(request, response);
       }
       const key = this.keyFor(request);
@@ -60,7 +69,7 @@ export class AnonymousCache {
         this.hits += 1;
         return this.answer(request, response, entry);
       }
-      if (entry) this.entries.delete(key);
+      if (entry) this.remove(key, entry);
       this.misses += 1;
       this.record(key, response);
       return next(request, response);
@@ -70,14 +79,24 @@ export class AnonymousCache {
   clear(): void {
     this.generation += 1;
     this.entries.clear();
+    this.totalBytes = 0;
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.totalBytes -= entry.body.length;
   }
 
   get size(): number {
     return this.entries.size;
   }
 
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
   private keyFor(request: IncomingMessage): string | null {
-    if (request.headers.cookie?.includes(SESSION_COOKIE_PREFIX)) return null;
+    if (hasSessionCookie(request.headers.cookie)) return null;
     if (request.headers.authorization) return null;
     const url = request.url ?? '/';
     const path = url.split('?', 1)[0] ?? '/';
@@ -141,10 +160,14 @@ export class AnonymousCache {
       if (value === undefined || name === 'x-request-id' || name === 'x-cache' || name === 'date') continue;
       headers[name] = value;
     }
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    const previous = this.entries.get(key);
+    if (previous) this.remove(key, previous);
+    // Oldest first (a Map iterates in insertion order), until both limits hold with the new entry.
+    for (const [oldKey, oldEntry] of this.entries) {
+      if (this.entries.size < this.maxEntries && this.totalBytes + body.length <= this.maxTotalBytes) break;
+      this.remove(oldKey, oldEntry);
     }
     this.entries.set(key, { status: 200, headers, body, expires: this.now() + this.options.ttlMs });
+    this.totalBytes += body.length;
   }
 }
