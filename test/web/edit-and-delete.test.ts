@@ -170,4 +170,41 @@ describe('the edit and delete pages of questions, answers and guides, in the bro
     expect(response?.status()).toBe(403);
     await page.context().close();
   });
+
+  it('lets a moderator move an answer to the question it belongs in, with a reason, without JavaScript', async () => {
+    const source = await askQuestion('Spørgsmål hvor et svar er havnet forkert');
+    const target = await askQuestion('Spørgsmålet svaret egentlig hører til');
+    const replyId = await answer(source.id, 'Et svar der hører til det andet spørgsmål.');
+    const page = await loggedInPage(MODERATOR, { javaScriptEnabled: false });
+    await page.goto(t.url + source.path);
+    await page.getByRole('link', { name: 'Flyt svaret fra Peter Krogh' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Flyt svar til et andet spørgsmål' }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel('Flyt til spørgsmål').fill(target.path);
+    await page.getByRole('button', { name: 'Flyt svaret' }).click();
+    await page.getByText('Skriv en begrundelse').first().waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel('Begrundelse').fill('Svaret besvarer det andet spørgsmål');
+    await page.getByRole('button', { name: 'Flyt svaret' }).click();
+    await page.waitForURL((url) => url.pathname === target.path);
+    await page.getByText('Et svar der hører til det andet spørgsmål.').waitFor();
+    const moved = await answerer.get(`/api/replies/${replyId}`);
+    expect(moved.body.contentId).toBe(target.id);
+    const audit = await t.db.query('SELECT action, reason FROM audit_log WHERE target_id = $1', [String(replyId)]);
+    expect(audit.rows).toEqual([{ action: 'reply.move', reason: 'Svaret besvarer det andet spørgsmål' }]);
+    await page.context().close();
+  });
+
+  it('shows the move link and page to moderators only', async () => {
+    const question = await askQuestion('Et spørgsmål hvis svar kun moderatorer kan flytte');
+    const replyId = await answer(question.id, 'Et svar.');
+    const page = await loggedInPage(ASKER);
+    await page.goto(t.url + question.path);
+    expect(await page.getByRole('link', { name: /^Flyt/ }).count()).toBe(0);
+    const response = await page.goto(`${t.url}${question.path}/svar/${replyId}/flyt`);
+    expect(response?.status()).toBe(403);
+    await page.context().close();
+  });
 });

@@ -4,6 +4,7 @@ import {
   KIND_PATHS,
   ModerationActionSchema,
   ModeratorReason,
+  MoveReplySchema,
   UpdateReplySchema,
   type ApiError,
   type ContentKind,
@@ -208,6 +209,30 @@ export async function deleteReply(locals: App.Locals, url: URL, request: Request
   requireUser(locals, url);
   const path = { id: replyId };
   return deleteWithReason(request, (body) => locals.api.DELETE('/api/replies/{id}', { params: { path }, body }), `${threadPath}#svar`);
+}
+
+/** "123", "/spoergsmaal/123-titel" or a whole address → 123; anything else stays as typed, for the schema to refuse. */
+export function questionIdFrom(text: string): number | string {
+  const match = /^\s*(?:(?:https?:\/\/[^/]+)?\/spoergsmaal\/)?(\d{1,9})(?:-[^\s]*)?\s*$/.exec(text);
+  return match ? Number(match[1]) : text;
+}
+
+/** A moderator moves an answer to the thread it belongs in; afterwards to the answer in its new thread. */
+export async function moveReply(locals: App.Locals, url: URL, request: Request, replyId: string) {
+  requireUser(locals, url);
+  const values = textFields(await request.formData(), ['target', 'reason']);
+  const checked = checkInput(MoveReplySchema, { contentId: questionIdFrom(values.target), reason: values.reason });
+  const toForm = (fields: Record<string, string[]>) => ({ target: fields.contentId ?? [], reason: fields.reason ?? [] });
+  if (!checked.ok) return fail(400, { values, fields: toForm(checked.fields), message: INVALID });
+  const { data, error, response } = await locals.api.POST('/api/replies/{id}/move', {
+    params: { path: { id: replyId } },
+    body: checked.data,
+  });
+  if (!data) {
+    const problem = apiError(error, response);
+    return fail(statusOf(problem), { values, fields: toForm(problem.fields ?? {}), message: problem.message });
+  }
+  redirect(303, `/spoergsmaal/${data.contentId}#svar-${data.id}`);
 }
 
 // ---- Votes, accepted answers and moderation (thread and guide pages) ----
