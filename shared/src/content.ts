@@ -251,7 +251,7 @@ export const SORT_LABELS: Record<ContentSort, string> = {
   solved: 'Løste',
 };
 
-const positiveIntFromQuery = (label: string, max: number) =>
+export const positiveIntFromQuery = (label: string, max: number) =>
   z
     .string()
     .regex(/^\d{1,6}$/, { error: `${label} skal være et positivt heltal` })
@@ -264,17 +264,18 @@ const positiveIntFromQuery = (label: string, max: number) =>
         .max(max, { error: `${label} må højst være ${max}` }),
     );
 
+/** Municipality code ("0159") or "KOMBIT", as a query parameter. */
+export const OrganizationCodeQuery = z
+  .string()
+  .trim()
+  .regex(/^(\d{1,4}|KOMBIT)$/i, { error: 'Ukendt kommunekode' })
+  .transform((code) => (/^\d+$/.test(code) ? code.padStart(4, '0') : code.toUpperCase()));
+
 export const ListContentQuerySchema = z.strictObject({
   kind: ContentKind.optional(),
   tag: Tag.optional(),
   component: ComponentSlug.optional(),
-  /** Municipality code ("0159") or "KOMBIT". */
-  organization: z
-    .string()
-    .trim()
-    .regex(/^(\d{1,4}|KOMBIT)$/i, { error: 'Ukendt kommunekode' })
-    .transform((code) => (/^\d+$/.test(code) ? code.padStart(4, '0') : code.toUpperCase()))
-    .optional(),
+  organization: OrganizationCodeQuery.optional(),
   status: ContentStatus.optional(),
   /** Only the caller's own items (drafts included). */
   mine: z.enum(['true', 'false'], { error: 'mine er true eller false' }).optional(),

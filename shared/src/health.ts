@@ -6,5 +6,14 @@ export const HealthSchema = z.object({
   search: z.enum(['up', 'down']),
   /** Which engine answers searches now. */
   searchEngine: z.enum(['meilisearch', 'postgres']),
+  /** Changes not yet in Meilisearch: rows, the age of the oldest, and how many have failed at least once. */
+  searchOutbox: z
+    .object({
+      backlog: z.number().int(),
+      oldestAgeSeconds: z.number().nullable(),
+      failing: z.number().int(),
+      lastError: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type Health = z.infer<typeof HealthSchema>;

@@ -8,3 +8,4 @@ export * from './roles.js';
 export * from './slug.js';
 export * from './content.js';
 export * from './catalog.js';
+export * from './search.js';

@@ -15,6 +15,13 @@ const EnvSchema = z
     DATABASE_URL: z.url().optional(),
     MEILI_URL: z.url().optional(),
     MEILI_MASTER_KEY: z.string().min(16).optional(),
+    /** Name of the content index; several apps can share one Meilisearch with different names. */
+    MEILI_INDEX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: 'MEILI_INDEX may hold letters, digits, - and _' })
+      .default('content'),
+    /** Run the worker that copies changes from the outbox to Meilisearch in this process. */
+    SEARCH_WORKER: booleanFlag.default(true),
     SMTP_URL: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).default('Infraforum <noreply@infraforum.dk>'),
     SESSION_SECRET: z.string().min(32, { error: 'SESSION_SECRET must be at least 32 characters' }).optional(),
@@ -55,6 +62,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   meiliUrl: string | undefined;
   meiliMasterKey: string | undefined;
+  meiliIndex: string;
+  searchWorker: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionSecret: string | undefined;
@@ -87,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     meiliUrl: e.MEILI_URL,
     meiliMasterKey: e.MEILI_MASTER_KEY,
+    meiliIndex: e.MEILI_INDEX,
+    searchWorker: e.SEARCH_WORKER,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sessionSecret: e.SESSION_SECRET,

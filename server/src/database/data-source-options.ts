@@ -13,6 +13,9 @@ import { UserEntity } from '../users/user.entity.js';
 import { Accounts1764316800000 } from './migrations/1764316800000-accounts.js';
 import { UserSuspendedBy1764576000000 } from './migrations/1764576000000-user-suspended-by.js';
 import { Content1764835200000 } from './migrations/1764835200000-content.js';
+import { Search1765094400000 } from './migrations/1765094400000-search.js';
+import { SearchOutboxEntity } from '../search/search-outbox.entity.js';
+import { SearchSynonymEntity } from '../search/search-synonym.entity.js';
 
 export const ENTITIES = [
   OrganizationEntity,
@@ -29,10 +32,12 @@ export const ENTITIES = [
   ReplyEntity,
   VoteEntity,
   RevisionEntity,
+  SearchOutboxEntity,
+  SearchSynonymEntity,
 ];
 
 /** One ordered history; each new migration is appended here. */
-export const MIGRATIONS = [Accounts1764316800000, UserSuspendedBy1764576000000, Content1764835200000];
+export const MIGRATIONS = [Accounts1764316800000, UserSuspendedBy1764576000000, Content1764835200000, Search1765094400000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -64,6 +64,7 @@ export async function startServices(
         dir: path.join(config.dataDir, 'meili'),
         log: (line) => meiliLog.debug(line),
         notice: (line) => meiliLog.warn(line),
+        reuseRunning: options.reuseRunning ?? false,
       });
       if (handle) {
         stops.push(() => handle.stop());

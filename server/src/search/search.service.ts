@@ -1,32 +1,218 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Meilisearch } from 'meilisearch';
-import { APP_CONFIG } from '../config/config.js';
-import type { RuntimeConfig } from '../config/runtime-config.js';
-import { createMeilisearchHttpClient } from './meilisearch-http-client.js';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  contentPath,
+  type ContentKind,
+  type SearchEngine as EngineName,
+  type SearchQuery,
+  type SearchResponse,
+  type SuggestResponse,
+} from '@infraforum/shared';
+import type { SearchParams } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import { contentReadScope, type ContentViewer } from '../common/access-policy.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, markedToHtml } from './highlight.js';
+import { PostgresSearch, type EngineHit, type EngineResult } from './postgres-search.js';
+import type { SearchDocument } from './search-document.js';
+import { describeError, SearchEngine } from './search-engine.js';
+import { queryFilters, readScopeFilter } from './search-filter.js';
+import { FACETS } from './search-settings.js';
 
-/** Holds the Meilisearch client. Indexing and querying arrive with the search issue; for now it reports health. */
+const SUGGESTIONS = 8;
+const LABELS_TTL_MS = 60_000;
+const RETRIEVED: Array<keyof SearchDocument> = [
+  'id',
+  'kind',
+  'slug',
+  'title',
+  'summary',
+  'tags',
+  'solved',
+  'score',
+  'replyCount',
+  'updatedAt',
+  'organizationCode',
+  'organizationName',
+];
+
+type Labels = SearchResponse['labels'];
+
+/**
+ * Answers searches from Meilisearch, or from PostgreSQL while Meilisearch cannot (engine says which).
+ * Every query carries the viewer's read scope from the access policy, facets included.
+ */
 @Injectable()
-export class SearchService implements OnApplicationShutdown {
-  private readonly httpClient = createMeilisearchHttpClient(2_000);
-  readonly client: Meilisearch | undefined;
+export class SearchService {
+  private readonly logger = new Logger('Search');
+  private labels: { value: Labels; at: number } | undefined;
 
-  constructor(@Inject(APP_CONFIG) config: RuntimeConfig) {
-    this.client = config.meili
-      ? new Meilisearch({ host: config.meili.url, apiKey: config.meili.masterKey, httpClient: this.httpClient })
-      : undefined;
-  }
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly postgres: PostgresSearch,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async isHealthy(): Promise<boolean> {
-    if (!this.client) return false;
-    try {
-      const health = await this.client.health();
-      return health.status === 'available';
-    } catch {
-      return false;
-    }
+    return this.engine.isHealthy();
   }
 
-  onApplicationShutdown(): void {
-    this.httpClient.destroy();
+  get activeEngine(): EngineName {
+    return this.engine.isReady ? 'meilisearch' : 'postgres';
   }
+
+  async search(viewer: ContentViewer | undefined, query: SearchQuery): Promise<SearchResponse> {
+    const started = performance.now();
+    const scope = contentReadScope(viewer);
+    let engine: EngineName = 'postgres';
+    let result: EngineResult | undefined;
+    if (this.engine.isReady) {
+      try {
+        result = await this.searchMeilisearch(readScopeFilter(scope), query);
+        engine = 'meilisearch';
+      } catch (error) {
+        this.failed(error);
+      }
+    }
+    result ??= await this.postgres.search(scope, query);
+    return {
+      hits: result.hits.map(toHit),
+      facets: result.facets,
+      labels: await this.labelsFor(result.facets),
+      total: result.total,
+      page: query.page,
+      pageSize: query.pageSize,
+      engine,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  }
+
+  async suggest(viewer: ContentViewer | undefined, q: string): Promise<SuggestResponse> {
+    const scope = contentReadScope(viewer);
+    if (q.trim() === '') return { suggestions: [], engine: this.activeEngine };
+    if (this.engine.isReady) {
+      try {
+        const response = await this.engine.searchIndex().search(q, {
+          filter: readScopeFilter(scope),
+          limit: SUGGESTIONS,
+          attributesToRetrieve: ['id', 'kind', 'slug', 'title'],
+          attributesToSearchOn: ['title', 'components', 'tags', 'compoundParts'],
+          locales: ['dan'],
+        });
+        return {
+          suggestions: response.hits.map((hit) => ({ id: hit.id, kind: hit.kind, title: hit.title, url: contentPath(hit) })),
+          engine: 'meilisearch',
+        };
+      } catch (error) {
+        this.failed(error);
+      }
+    }
+    const rows = await this.postgres.suggest(scope, q, SUGGESTIONS);
+    return {
+      suggestions: rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, url: contentPath(row) })),
+      engine: 'postgres',
+    };
+  }
+
+  private failed(error: unknown): void {
+    if (SearchEngine.isOutage(error)) this.engine.markDown(error);
+    else this.logger.error(`Meilisearch refused a search, answered from PostgreSQL: ${describeError(error)}`);
+  }
+
+  private async searchMeilisearch(scopeFilter: string, query: SearchQuery): Promise<EngineResult> {
+    const browsing = query.q === '';
+    const sort =
+      query.sort === 'newest' || (browsing && query.sort === 'relevance')
+        ? ['lastActivityAt:desc']
+        : query.sort === 'votes'
+          ? ['score:desc']
+          : undefined;
+    const params: SearchParams = {
+      filter: [scopeFilter, ...queryFilters(query)],
+      facets: Object.values(FACETS),
+      page: query.page,
+      hitsPerPage: query.pageSize,
+      attributesToRetrieve: RETRIEVED,
+      attributesToHighlight: ['title'],
+      attributesToCrop: ['body', 'answers', 'summary'],
+      cropLength: 28,
+      cropMarker: '…',
+      highlightPreTag: HIGHLIGHT_START,
+      highlightPostTag: HIGHLIGHT_END,
+      locales: ['dan'],
+      ...(sort ? { sort } : {}),
+    };
+    const response = await this.engine.searchIndex().search(query.q, params);
+    const distribution = response.facetDistribution ?? {};
+    return {
+      total: (response as { totalHits?: number }).totalHits ?? response.hits.length,
+      hits: response.hits.map((hit) => {
+        const formatted = hit._formatted ?? {};
+        const answers = Array.isArray(formatted.answers) ? (formatted.answers as string[]) : [];
+        const candidates = [formatted.body, formatted.summary, ...answers].filter((text): text is string => typeof text === 'string');
+        const snippet = candidates.find((text) => text.includes(HIGHLIGHT_START)) ?? (hit.summary || candidates[0] || '');
+        return {
+          id: hit.id,
+          kind: hit.kind,
+          slug: hit.slug,
+          title: hit.title,
+          titleMarked: typeof formatted.title === 'string' ? formatted.title : hit.title,
+          snippetMarked: snippet,
+          organizationCode: hit.organizationCode,
+          organizationName: hit.organizationName,
+          tags: hit.tags,
+          solved: hit.solved,
+          score: hit.score,
+          replyCount: hit.replyCount,
+          updatedAt: new Date(hit.updatedAt * 1000),
+        };
+      }),
+      facets: {
+        kind: distribution[FACETS.kind] ?? {},
+        component: distribution[FACETS.component] ?? {},
+        tag: distribution[FACETS.tag] ?? {},
+        organization: distribution[FACETS.organization] ?? {},
+      },
+    };
+  }
+
+  /** Names for the component slugs and organization codes in the facets (reference data, cached a minute). */
+  private async labelsFor(facets: EngineResult['facets']): Promise<Labels> {
+    if (!this.labels || Date.now() - this.labels.at > LABELS_TTL_MS) {
+      const [components, organizations] = await Promise.all([
+        this.dataSource.query<Array<{ slug: string; name: string }>>(`SELECT slug, name FROM catalog_component`),
+        this.dataSource.query<Array<{ code: string; name: string }>>(`SELECT code, name FROM organization`),
+      ]);
+      this.labels = {
+        at: Date.now(),
+        value: {
+          component: Object.fromEntries(components.map((row) => [row.slug, row.name])),
+          organization: Object.fromEntries(organizations.map((row) => [row.code, row.name])),
+        },
+      };
+    }
+    const all = this.labels.value;
+    const pick = (names: Record<string, string>, keys: string[]) =>
+      Object.fromEntries(keys.filter((key) => key in names).map((key) => [key, names[key] as string]));
+    return {
+      component: pick(all.component, Object.keys(facets.component)),
+      organization: pick(all.organization, Object.keys(facets.organization)),
+    };
+  }
+}
+
+function toHit(hit: EngineHit): SearchResponse['hits'][number] {
+  return {
+    id: hit.id,
+    kind: hit.kind as ContentKind,
+    title: hit.title,
+    url: contentPath(hit),
+    snippet: markedToHtml(hit.snippetMarked),
+    titleHighlighted: markedToHtml(hit.titleMarked),
+    organization: { code: hit.organizationCode, name: hit.organizationName },
+    tags: hit.tags,
+    solved: hit.solved,
+    score: hit.score,
+    replyCount: hit.replyCount,
+    updatedAt: hit.updatedAt.toISOString(),
+  };
 }

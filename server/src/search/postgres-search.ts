@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ContentKind, SearchQuery } from '@infraforum/shared';
+import { DataSource } from 'typeorm';
+import type { ContentReadScope } from '../common/access-policy.js';
+import { readScopeCondition, SqlParams } from '../content/content.repository.js';
+import { DANISH_STOP_WORDS } from './danish-stop-words.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from './highlight.js';
+
+export interface EngineHit {
+  id: number;
+  kind: ContentKind;
+  slug: string;
+  title: string;
+  /** Text with HIGHLIGHT_START/END around matches; escaped later. */
+  titleMarked: string;
+  snippetMarked: string;
+  organizationCode: string;
+  organizationName: string;
+  tags: string[];
+  solved: boolean;
+  score: number;
+  replyCount: number;
+  updatedAt: Date;
+}
+
+export interface EngineResult {
+  hits: EngineHit[];
+  total: number;
+  facets: {
+    kind: Record<string, number>;
+    component: Record<string, number>;
+    tag: Record<string, number>;
+    organization: Record<string, number>;
+  };
+}
+
+const VECTOR = `content_search_vector(c.title, c.summary, c.tags, c.body_text)`;
+const TITLE = `lower(infraforum_unaccent(c.title))`;
+const STOP = new Set(DANISH_STOP_WORDS);
+
+/** Words of a query as safe tsquery operands: letters and digits only, stop words dropped. */
+export function queryWords(q: string): string[] {
+  return [...new Set((q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP.has(word)))].slice(0, 12);
+}
+
+/**
+ * The fallback when Meilisearch cannot answer: PostgreSQL full-text search with the Danish
+ * configuration (unaccented, stemmed), prefix matching, and trigram similarity on titles for typos.
+ * Same access filter (the content lists' SQL), same response shape.
+ */
+@Injectable()
+export class PostgresSearch {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(scope: ContentReadScope, query: SearchQuery): Promise<EngineResult> {
+    const p = new SqlParams();
+    const where = [readScopeCondition(scope, p), `c.status = 'published'`, `c.deleted_at IS NULL`];
+    if (query.kind) where.push(`c.kind = ${p.add(query.kind)}`);
+    if (query.tag) where.push(`c.tags @> ARRAY[${p.add(query.tag)}]::text[]`);
+    if (query.organization) where.push(`o.code = ${p.add(query.organization)}`);
+    if (query.solved !== undefined) where.push(query.solved ? 'c.accepted_reply_id IS NOT NULL' : 'c.accepted_reply_id IS NULL');
+    if (query.component) {
+      where.push(`EXISTS (
+        SELECT 1 FROM content_component cc JOIN catalog_component cat ON cat.id = cc.component_id
+        LEFT JOIN catalog_component parent ON parent.id = cat.parent_id
+        WHERE cc.content_id = c.id AND (cat.slug = ${p.add(query.component)} OR parent.slug = ${p.add(query.component)}))`);
+    }
+
+    const words = queryWords(query.q);
+    let rank = '0::float8';
+    let tsquery = 'NULL::tsquery';
+    if (words.length > 0) {
+      // Any word, as a prefix ("handl:*" finds "handler"); more matching words rank higher.
+      tsquery = `to_tsquery('infraforum_danish', ${p.add(words.map((word) => `${word}:*`).join(' | '))})`;
+      const similar = words
+        .filter((word) => word.length >= 4)
+        .map((word) => `${p.add(word)}::text <% ${TITLE}`)
+        .join(' OR ');
+      where.push(`(${VECTOR} @@ q.ts${similar ? ` OR ${similar}` : ''})`);
+      rank = `ts_rank_cd(${VECTOR}, q.ts, 1) + word_similarity(${p.add(words.join(' '))}::text, ${TITLE})`;
+    }
+    const order =
+      query.sort === 'newest' || words.length === 0
+        ? 'c.last_activity_at DESC, c.id DESC'
+        : query.sort === 'votes'
+          ? 'c.score DESC, rank DESC, c.id DESC'
+          : 'rank DESC, c.score DESC, c.id DESC';
+    const limit = p.add(query.pageSize);
+    const offset = p.add((query.page - 1) * query.pageSize);
+    const headline = (column: string, options: string) =>
+      words.length > 0
+        ? `ts_headline('infraforum_danish', ${column}, q.ts, 'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, ${options}')`
+        : column;
+
+    const sql = `
+      WITH q AS (SELECT ${tsquery} AS ts),
+      matched AS MATERIALIZED (
+        SELECT c.id, c.kind, c.slug, c.title, c.summary, c.body_text, c.tags, c.score, c.reply_count, c.updated_at, c.last_activity_at,
+          c.accepted_reply_id IS NOT NULL AS solved, o.code AS organization_code, o.name AS organization_name, ${rank} AS rank
+        FROM content c JOIN organization o ON o.id = c.organization_id, q
+        WHERE ${where.join(' AND ')}
+      ),
+      page AS (SELECT * FROM matched c ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+      SELECT
+        (SELECT count(*)::int FROM matched) AS total,
+        (SELECT coalesce(json_agg(json_build_object(
+            'id', c.id, 'kind', c.kind, 'slug', c.slug, 'title', c.title,
+            'titleMarked', ${headline('c.title', 'HighlightAll=true')},
+            'snippetMarked', ${headline(`left(c.body_text, 20000)`, 'MaxWords=30, MinWords=12, MaxFragments=1')},
+            'summary', c.summary, 'tags', c.tags, 'score', c.score, 'replyCount', c.reply_count, 'solved', c.solved,
+            'updatedAt', c.updated_at, 'organizationCode', c.organization_code, 'organizationName', c.organization_name
+          ) ORDER BY ${order}), '[]'::json) FROM page c, q) AS hits,
+        (SELECT coalesce(json_object_agg(kind, n), '{}'::json) FROM (SELECT kind, count(*) n FROM matched GROUP BY kind) f) AS kinds,
+        (SELECT coalesce(json_object_agg(tag, n), '{}'::json) FROM (
+          SELECT tag, count(*) n FROM matched, unnest(tags) tag GROUP BY tag ORDER BY n DESC, tag LIMIT 100) f) AS tags,
+        (SELECT coalesce(json_object_agg(organization_code, n), '{}'::json) FROM (
+          SELECT organization_code, count(*) n FROM matched GROUP BY organization_code ORDER BY n DESC LIMIT 100) f) AS organizations,
+        (SELECT coalesce(json_object_agg(slug, n), '{}'::json) FROM (
+          SELECT s.slug, count(DISTINCT m.id) n FROM matched m
+          JOIN content_component cc ON cc.content_id = m.id
+          JOIN catalog_component cat ON cat.id = cc.component_id
+          LEFT JOIN catalog_component parent ON parent.id = cat.parent_id
+          CROSS JOIN LATERAL (SELECT cat.slug UNION SELECT parent.slug) s(slug)
+          WHERE s.slug IS NOT NULL GROUP BY s.slug ORDER BY n DESC LIMIT 100) f) AS components`;
+
+    const [row] = await this.dataSource.query<
+      Array<{
+        total: number;
+        hits: Array<Omit<EngineHit, 'updatedAt' | 'id'> & { id: number | string; summary: string; updatedAt: string }>;
+        kinds: Record<string, number>;
+        tags: Record<string, number>;
+        organizations: Record<string, number>;
+        components: Record<string, number>;
+      }>
+    >(sql, p.values);
+    if (!row) return { hits: [], total: 0, facets: { kind: {}, component: {}, tag: {}, organization: {} } };
+    return {
+      total: row.total,
+      hits: row.hits.map((hit) => ({
+        ...hit,
+        id: Number(hit.id),
+        snippetMarked: hit.snippetMarked || hit.summary,
+        updatedAt: new Date(hit.updatedAt),
+      })),
+      facets: { kind: row.kinds, component: row.components, tag: row.tags, organization: row.organizations },
+    };
+  }
+
+  /** Titles for as-you-type: words as prefixes, then similar titles for typos. */
+  async suggest(
+    scope: ContentReadScope,
+    q: string,
+    limit: number,
+  ): Promise<Array<{ id: number; kind: ContentKind; slug: string; title: string }>> {
+    const words = queryWords(q);
+    if (words.length === 0) return [];
+    const p = new SqlParams();
+    const ts = `to_tsquery('infraforum_danish', ${p.add(words.map((word) => `${word}:*`).join(' & '))})`;
+    const text = p.add(words.join(' '));
+    const rows = await this.dataSource.query<Array<{ id: string; kind: ContentKind; slug: string; title: string }>>(
+      `SELECT c.id, c.kind, c.slug, c.title FROM content c
+       WHERE ${readScopeCondition(scope, p)} AND c.status = 'published' AND c.deleted_at IS NULL
+         AND (${VECTOR} @@ ${ts} OR ${text}::text <% ${TITLE})
+       ORDER BY (to_tsvector('infraforum_danish', c.title) @@ ${ts}) DESC, word_similarity(${text}::text, ${TITLE}) DESC, c.score DESC
+       LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return rows.map((row) => ({ ...row, id: Number(row.id) }));
+  }
+}

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { ContentKind, ContentStatus, Visibility } from '@infraforum/shared';
+import type { DanishCompoundSplitter } from './danish-compounds.js';
+
+/** One row as `SearchDocumentRepository` reads it: everything a document is built from. */
+export interface SearchSourceRow {
+  id: string;
+  kind: ContentKind;
+  title: string;
+  slug: string;
+  summary: string;
+  body_text: string;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  status: ContentStatus;
+  visibility: Visibility;
+  organization_id: string;
+  organization_code: string;
+  organization_name: string;
+  author_id: string | null;
+  author_name: string | null;
+  score: number;
+  reply_count: number;
+  solved: boolean;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  last_activity_at: Date;
+  /** The item's components and their parents (filters: a parent finds its parts' content). */
+  component_slugs: string[];
+  /** Names, short names and aliases of the item's own components. */
+  component_names: string[];
+  /** Accepted answer first, then the best voted; trimmed. */
+  answers: string[];
+  toolbox_section: string | null;
+}
+
+/** What Meilisearch holds per content item. Field names are the index's schema (settings refer to them). */
+export interface SearchDocument {
+  id: number;
+  kind: ContentKind;
+  title: string;
+  slug: string;
+  summary: string;
+  body: string;
+  tags: string[];
+  components: string[];
+  componentSlugs: string[];
+  systems: string[];
+  answers: string[];
+  /** Parts of the compounds in the text: "adgangsstyring" → "adgang styring" (see danish-compounds.ts). */
+  compoundParts: string;
+  organizationId: string;
+  organizationCode: string;
+  organizationName: string;
+  authorId: string | null;
+  authorName: string | null;
+  toolboxSection: string | null;
+  status: ContentStatus;
+  visibility: Visibility;
+  solved: boolean;
+  score: number;
+  replyCount: number;
+  year: number;
+  createdAt: number;
+  updatedAt: number;
+  lastActivityAt: number;
+  version: number;
+  /** Hash of everything above: `search:check` compares it with what PostgreSQL would give now. */
+  fingerprint: string;
+}
+
+const BODY_MAX = 20_000;
+const ANSWER_MAX = 1_500;
+
+/** Guides name the IT systems hit when their component is down; other kinds may add theirs. */
+function systemsOf(kind: ContentKind, attributes: Record<string, unknown>): string[] {
+  const systems = attributes.affectedSystems;
+  if (kind === 'guide' && Array.isArray(systems)) return systems.filter((s): s is string => typeof s === 'string');
+  return [];
+}
+
+/** Text from kind attributes that searchers type (a guide's action and purpose). */
+function attributeText(attributes: Record<string, unknown>): string {
+  return ['purpose', 'action'].map((key) => (typeof attributes[key] === 'string' ? (attributes[key] as string) : '')).join('\n');
+}
+
+export function toSearchDocument(row: SearchSourceRow, splitter: DanishCompoundSplitter | undefined): SearchDocument {
+  const extra = attributeText(row.attributes);
+  const body = `${row.body_text}${extra.trim() ? `\n${extra}` : ''}`.slice(0, BODY_MAX);
+  const systems = systemsOf(row.kind, row.attributes);
+  const answers = row.answers.map((answer) => answer.slice(0, ANSWER_MAX));
+  const compoundSource = [row.title, row.tags.join(' '), row.summary, row.component_names.join(' '), systems.join(' '), body].join('\n');
+  const document: Omit<SearchDocument, 'fingerprint'> = {
+    id: Number(row.id),
+    kind: row.kind,
+    title: row.title,
+    slug: row.slug,
+    summary: row.summary,
+    body,
+    tags: row.tags,
+    components: row.component_names,
+    componentSlugs: row.component_slugs,
+    systems,
+    answers,
+    compoundParts: splitter ? splitter.partsOf(compoundSource).join(' ') : '',
+    organizationId: row.organization_id,
+    organizationCode: row.organization_code,
+    organizationName: row.organization_name,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    toolboxSection: row.toolbox_section,
+    status: row.status,
+    visibility: row.visibility,
+    solved: row.solved,
+    score: row.score,
+    replyCount: row.reply_count,
+    year: row.created_at.getUTCFullYear(),
+    createdAt: Math.floor(row.created_at.getTime() / 1000),
+    updatedAt: Math.floor(row.updated_at.getTime() / 1000),
+    lastActivityAt: Math.floor(row.last_activity_at.getTime() / 1000),
+    version: row.version,
+  };
+  return { ...document, fingerprint: fingerprintOf(document) };
+}
+
+export function fingerprintOf(document: Omit<SearchDocument, 'fingerprint'>): string {
+  return createHash('sha1').update(JSON.stringify(document)).digest('base64url').slice(0, 16);
+}

@@ -1,0 +1,201 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Meilisearch, MeilisearchApiError, type Index, type Task } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.js';
+import type { RuntimeConfig } from '../config/runtime-config.js';
+import { DanishCompoundSplitter } from './danish-compounds.js';
+import { createMeilisearchHttpClient } from './meilisearch-http-client.js';
+import type { SearchDocument } from './search-document.js';
+import { indexSettings, meilisearchSynonyms, serviceIds } from './search-settings.js';
+
+/** How long a search may wait for Meilisearch before PostgreSQL answers instead. */
+const SEARCH_TIMEOUT_MS = 1_000;
+/** Indexing and settings: large batches may take a while; a dead server still fails fast (connection refused). */
+const INDEXING_TIMEOUT_MS = 30_000;
+const TASK_POLL_MS = 10;
+
+export class SearchTaskFailedError extends Error {}
+
+/**
+ * Meilisearch as Infraforum uses it: one content index, its settings (applied from code, idempotent),
+ * and whether it can answer now. Searches go to the PostgreSQL fallback while it cannot; a probe
+ * (driven by the outbox worker) switches back when it answers again.
+ */
+@Injectable()
+export class SearchEngine implements OnApplicationShutdown {
+  private readonly logger = new Logger('SearchEngine');
+  private readonly searchHttp = createMeilisearchHttpClient(SEARCH_TIMEOUT_MS);
+  private readonly indexingHttp = createMeilisearchHttpClient(INDEXING_TIMEOUT_MS);
+  /** For searches: short timeout. */
+  readonly searchClient: Meilisearch | undefined;
+  /** For writes, settings, tasks. */
+  readonly client: Meilisearch | undefined;
+  readonly indexUid: string;
+  /** Settings applied and the last request succeeded: searches may go to Meilisearch. */
+  private ready = false;
+  private readyWaiters: Array<() => void> = [];
+  private splitter: Promise<DanishCompoundSplitter | undefined> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) config: RuntimeConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.indexUid = config.meiliIndex;
+    if (config.meili) {
+      const { url, masterKey } = config.meili;
+      this.searchClient = new Meilisearch({ host: url, apiKey: masterKey, httpClient: this.searchHttp });
+      this.client = new Meilisearch({ host: url, apiKey: masterKey, httpClient: this.indexingHttp });
+    }
+  }
+
+  get configured(): boolean {
+    return this.client !== undefined;
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** The index searches read (short timeout). */
+  searchIndex(): Index<SearchDocument> {
+    if (!this.searchClient) throw new Error('Meilisearch is not configured');
+    return this.searchClient.index<SearchDocument>(this.indexUid);
+  }
+
+  index(uid = this.indexUid): Index<SearchDocument> {
+    if (!this.client) throw new Error('Meilisearch is not configured');
+    return this.client.index<SearchDocument>(uid);
+  }
+
+  /** A failed request: searches use PostgreSQL until `probe` sees Meilisearch answer again. */
+  markDown(error: unknown): void {
+    if (this.ready) this.logger.warn(`Meilisearch unavailable, searching PostgreSQL until it answers: ${describeError(error)}`);
+    this.ready = false;
+  }
+
+  /** Whether the failure means the server is unreachable or broken (not that our request was wrong). */
+  static isOutage(error: unknown): boolean {
+    if (error instanceof SearchTaskFailedError) return false;
+    const api = apiErrorOf(error);
+    if (api) return (api.response?.status ?? 0) >= 500;
+    return true;
+  }
+
+  async isHealthy(): Promise<boolean> {
+    if (!this.client) return false;
+    try {
+      return (await this.client.health()).status === 'available';
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Makes the index usable: creates it, applies the settings, and marks the engine ready. Called at
+   * start and whenever Meilisearch answers again after an outage. Returns whether it is ready.
+   */
+  async probe(): Promise<boolean> {
+    if (!this.client) return false;
+    if (!(await this.isHealthy())) {
+      this.ready = false;
+      return false;
+    }
+    if (this.ready) return true;
+    try {
+      await this.ensureIndex(this.indexUid);
+      await this.applySettings(this.indexUid);
+      this.ready = true;
+      this.logger.log(`Meilisearch ready (index "${this.indexUid}")`);
+      for (const resolve of this.readyWaiters.splice(0)) resolve();
+      return true;
+    } catch (error) {
+      this.logger.warn(`Meilisearch answers but the index could not be prepared: ${describeError(error)}`);
+      return false;
+    }
+  }
+
+  /** Resolves once the engine is ready (tests and the CLI); rejects after `timeoutMs`. */
+  whenReady(timeoutMs: number): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Meilisearch did not become ready')), timeoutMs);
+      this.readyWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  async ensureIndex(uid: string): Promise<void> {
+    const client = this.client as Meilisearch;
+    try {
+      await client.getIndex(uid);
+    } catch (error) {
+      if (apiErrorOf(error)?.cause?.code !== 'index_not_found') throw error;
+      await this.waitFor(client.createIndex(uid, { primaryKey: 'id' }));
+    }
+  }
+
+  /** Settings from code plus the moderators' synonyms and the catalog's SF ids. Idempotent. */
+  async applySettings(uid: string): Promise<void> {
+    const [synonyms, names] = await Promise.all([this.synonymGroups(), this.catalogNames()]);
+    await this.waitFor(this.index(uid).updateSettings(indexSettings({ synonyms, exactWords: serviceIds(names) })));
+  }
+
+  async pushSynonyms(uid = this.indexUid): Promise<void> {
+    await this.waitFor(this.index(uid).updateSynonyms(meilisearchSynonyms(await this.synonymGroups())));
+  }
+
+  async synonymGroups(): Promise<string[][]> {
+    const rows = await this.dataSource.query<Array<{ terms: string[] }>>(`SELECT terms FROM search_synonym ORDER BY created_at, id`);
+    return rows.map((row) => row.terms);
+  }
+
+  private async catalogNames(): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ text: string }>>(
+      `SELECT concat_ws(' ', name, short_name, array_to_string(aliases, ' ')) AS text FROM catalog_component`,
+    );
+    return rows.map((row) => row.text);
+  }
+
+  /** Waits for a task and fails if Meilisearch could not carry it out (e.g. a bad document). */
+  async waitFor(enqueued: { waitTask(options?: { timeout?: number; interval?: number }): Promise<Task> }): Promise<Task> {
+    const task = await enqueued.waitTask({ timeout: INDEXING_TIMEOUT_MS, interval: TASK_POLL_MS });
+    if (task.status !== 'succeeded') {
+      throw new SearchTaskFailedError(
+        `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`,
+      );
+    }
+    return task;
+  }
+
+  /** The Danish compound splitter, loaded once when indexing first needs it (~150 ms, ~25 MB). */
+  compoundSplitter(): Promise<DanishCompoundSplitter | undefined> {
+    this.splitter ??= DanishCompoundSplitter.load().catch((error: unknown) => {
+      this.logger.error(`Danish word list not loaded, compounds will not be split: ${describeError(error)}`);
+      return undefined;
+    });
+    return this.splitter;
+  }
+
+  onApplicationShutdown(): void {
+    this.searchHttp.destroy();
+    this.indexingHttp.destroy();
+  }
+}
+
+/** The API error (status, Meilisearch's code) behind an error: our http client's rejections arrive wrapped. */
+export function apiErrorOf(error: unknown): MeilisearchApiError | undefined {
+  if (error instanceof MeilisearchApiError) return error;
+  if (error instanceof Error && error.cause instanceof MeilisearchApiError) return error.cause;
+  return undefined;
+}
+
+export function describeError(error: unknown): string {
+  const api = apiErrorOf(error);
+  if (api) return `${api.response?.status ?? ''} ${api.message}`.trim();
+  if (error instanceof Error && error.cause instanceof Error) return `${error.message}: ${error.cause.message}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
