@@ -69,6 +69,8 @@ export const SearchResponseSchema = z.object({
   pageSize: z.number().int(),
   engine: z.enum(SEARCH_ENGINES),
   tookMs: z.number(),
+  /** Only when nothing was found: a respelt query from the words the forum uses, and tags near the query. */
+  hints: z.object({ didYouMean: z.string().nullable(), relatedTags: z.array(z.string()) }).nullable(),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 

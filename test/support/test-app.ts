@@ -14,6 +14,7 @@ import { loadConfig } from '../../server/dist/config/config.js';
 import { UserRepository } from '../../server/dist/users/user.repository.js';
 import { UsersService } from '../../server/dist/users/users.service.js';
 import { loadWebHandler } from '../../server/dist/runtime/web-handler.js';
+import { SearchEngine } from '../../server/dist/search/search-engine.js';
 import { TEMPLATE_DATABASE } from './constants.js';
 
 export const TEST_PASSWORD = 'Korrekt-Hest-Batteri-Klips';
@@ -31,6 +32,7 @@ export interface TestApp {
   app: NestExpressApplication;
   /** Direct access for assertions about what was (not) stored. */
   db: pg.Pool;
+  databaseUrl: string;
   createUser(input: {
     email: string;
     organizationCode: string;
@@ -41,6 +43,8 @@ export interface TestApp {
     showContactDetails?: boolean;
     title?: string;
   }): Promise<TestUser>;
+  /** Resolves once Meilisearch is ready and the search outbox is empty (every committed write is searchable). */
+  searchSettled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,10 +85,14 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** No Meilisearch, as on a platform without the binary. */
   withoutSearch?: boolean;
+  /** A Meilisearch of the test's own (one it stops and starts), instead of the run's shared one. */
+  meili?: { url: string; masterKey: string };
+  /** A second app on another app's database (it is not dropped on close). */
+  databaseUrl?: string;
 }
 
 export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
-  const database = await createDatabase();
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'infraforum-app-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -95,9 +103,11 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     PORT: String(port),
     PUBLIC_URL: url,
     ACCOUNT_RATE_LIMIT: '10000',
+    // One Meilisearch serves the whole run: each app gets its own index.
+    MEILI_INDEX: `content_${randomBytes(6).toString('hex')}`,
     ...options.env,
   });
-  const meili = options.withoutSearch ? null : inject('meili');
+  const meili = options.withoutSearch ? null : (options.meili ?? inject('meili'));
   const runtime = {
     ...config,
     databaseUrl: database.url,
@@ -126,6 +136,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     url,
     app,
     db,
+    databaseUrl: database.url,
     async createUser(input) {
       const users = app.get(UsersService);
       const role = input.role ?? 'member';
@@ -148,9 +159,27 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
       }
       return { id: user.id, email: user.email, name, role, organizationCode: input.organizationCode };
     },
+    async searchSettled(timeoutMs = 15_000) {
+      const engine = app.get(SearchEngine);
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { rows } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM search_outbox');
+        if (engine.isReady && rows[0]?.count === 0) return;
+        if (Date.now() > deadline)
+          throw new Error(`Search not settled after ${timeoutMs} ms (ready: ${engine.isReady}, outbox: ${rows[0]?.count})`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
     async close() {
       await db.end();
       await app.close();
+      if (meili) {
+        // The run's Meilisearch is shared: leave no index behind.
+        await fetch(`${meili.url}/indexes/${config.meiliIndex}`, {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${meili.masterKey}` },
+        }).catch(() => undefined);
+      }
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -81,10 +81,10 @@ export class PostgresSearch {
       rank = `ts_rank_cd(${VECTOR}, q.ts, 1) + word_similarity(${p.add(words.join(' '))}::text, ${TITLE})`;
     }
     const order =
-      query.sort === 'newest' || words.length === 0
-        ? 'c.last_activity_at DESC, c.id DESC'
-        : query.sort === 'votes'
-          ? 'c.score DESC, rank DESC, c.id DESC'
+      query.sort === 'votes'
+        ? 'c.score DESC, rank DESC, c.id DESC'
+        : query.sort === 'newest' || words.length === 0
+          ? 'c.last_activity_at DESC, c.id DESC'
           : 'rank DESC, c.score DESC, c.id DESC';
     const limit = p.add(query.pageSize);
     const offset = p.add((query.page - 1) * query.pageSize);

@@ -62,6 +62,7 @@ export interface SearchDocument {
   score: number;
   replyCount: number;
   year: number;
+  /** Epoch milliseconds (sortable; items written in the same second keep their order). */
   createdAt: number;
   updatedAt: number;
   lastActivityAt: number;
@@ -116,9 +117,9 @@ export function toSearchDocument(row: SearchSourceRow, splitter: DanishCompoundS
     score: row.score,
     replyCount: row.reply_count,
     year: row.created_at.getUTCFullYear(),
-    createdAt: Math.floor(row.created_at.getTime() / 1000),
-    updatedAt: Math.floor(row.updated_at.getTime() / 1000),
-    lastActivityAt: Math.floor(row.last_activity_at.getTime() / 1000),
+    createdAt: row.created_at.getTime(),
+    updatedAt: row.updated_at.getTime(),
+    lastActivityAt: row.last_activity_at.getTime(),
     version: row.version,
   };
   return { ...document, fingerprint: fingerprintOf(document) };

@@ -43,10 +43,10 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
     if (!this.engine.configured) return;
     // Settings are applied once Meilisearch answers; the app serves (from PostgreSQL) meanwhile.
     void this.engine.probe().then(() => this.wake());
-    if (!this.config.searchWorker) return;
-    void this.listen();
+    // The probe runs in every instance (searches switch back on their own); draining only where the worker is on.
     this.timer = setInterval(() => this.tick(), POLL_MS);
     this.timer.unref();
+    if (this.config.searchWorker) void this.listen();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -87,7 +87,7 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
     if (Date.now() - this.lastProbe < PROBE_MS) return;
     this.lastProbe = Date.now();
     void this.engine.probe().then(async (ready) => {
-      if (!ready) return;
+      if (!ready || !this.config.searchWorker) return;
       const due = await this.outbox.retryNow();
       if (due > 0) this.logger.log(`Meilisearch is back: ${due} waiting changes are due now`);
       this.wake();

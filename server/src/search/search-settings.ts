@@ -81,9 +81,14 @@ export function meilisearchSynonyms(groups: string[][]): Record<string, string[]
   return Object.fromEntries([...synonyms].sort(([a], [b]) => a.localeCompare(b)).map(([term, others]) => [term, [...others].sort()]));
 }
 
-/** SF service ids ("SF1601") in a text, for typo tolerance off. */
+/**
+ * SF service ids for typo tolerance off. Meilisearch applies `disableOnWords` to the words of the
+ * query, so "SF1602" must be on the list for it not to find "SF1601": every id KOMBIT's numbering
+ * uses (SF1000–SF2999) plus any other the catalog names.
+ */
 export function serviceIds(texts: Iterable<string>): string[] {
   const ids = new Set<string>();
+  for (let n = 1000; n <= 2999; n++) ids.add(`sf${n}`);
   for (const text of texts) for (const match of text.matchAll(/\bsf\d{3,5}\b/gi)) ids.add(match[0].toLowerCase());
   return [...ids].sort();
 }

@@ -12,6 +12,7 @@ import type { SearchParams } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { contentReadScope, type ContentViewer } from '../common/access-policy.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, markedToHtml } from './highlight.js';
+import { searchHints, vocabularyOf, type Vocabulary } from './search-hints.js';
 import { PostgresSearch, type EngineHit, type EngineResult } from './postgres-search.js';
 import type { SearchDocument } from './search-document.js';
 import { describeError, SearchEngine } from './search-engine.js';
@@ -45,6 +46,7 @@ type Labels = SearchResponse['labels'];
 export class SearchService {
   private readonly logger = new Logger('Search');
   private labels: { value: Labels; at: number } | undefined;
+  private vocabulary: { value: Vocabulary; at: number } | undefined;
 
   constructor(
     private readonly engine: SearchEngine,
@@ -83,7 +85,30 @@ export class SearchService {
       pageSize: query.pageSize,
       engine,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
+      hints: result.total === 0 && query.q !== '' ? searchHints(query.q, await this.vocabularyNow()) : null,
     };
+  }
+
+  /** Tags in published use and component names: what "did you mean" respells towards (cached a minute). */
+  private async vocabularyNow(): Promise<Vocabulary> {
+    if (!this.vocabulary || Date.now() - this.vocabulary.at > LABELS_TTL_MS) {
+      const [tags, names] = await Promise.all([
+        this.dataSource.query<Array<{ tag: string }>>(
+          `SELECT DISTINCT unnest(tags) AS tag FROM content WHERE status = 'published' AND deleted_at IS NULL AND visibility = 'public'`,
+        ),
+        this.dataSource.query<Array<{ name: string }>>(
+          `SELECT concat_ws(' ', name, short_name, array_to_string(aliases, ' ')) AS name FROM catalog_component`,
+        ),
+      ]);
+      this.vocabulary = {
+        at: Date.now(),
+        value: vocabularyOf(
+          tags.map((row) => row.tag),
+          names.map((row) => row.name),
+        ),
+      };
+    }
+    return this.vocabulary.value;
   }
 
   async suggest(viewer: ContentViewer | undefined, q: string): Promise<SuggestResponse> {
@@ -132,7 +157,8 @@ export class SearchService {
       page: query.page,
       hitsPerPage: query.pageSize,
       attributesToRetrieve: RETRIEVED,
-      attributesToHighlight: ['title'],
+      // Cropped fields are marked only when also highlighted.
+      attributesToHighlight: ['title', 'body', 'answers', 'summary'],
       attributesToCrop: ['body', 'answers', 'summary'],
       cropLength: 28,
       cropMarker: '…',
@@ -163,7 +189,7 @@ export class SearchService {
           solved: hit.solved,
           score: hit.score,
           replyCount: hit.replyCount,
-          updatedAt: new Date(hit.updatedAt * 1000),
+          updatedAt: new Date(hit.updatedAt),
         };
       }),
       facets: {

@@ -480,6 +480,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["searchContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSynonyms"];
+        put?: never;
+        post: operations["createSynonyms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/synonyms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateSynonyms"];
+        post?: never;
+        delete: operations["deleteSynonyms"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}/approve": {
         parameters: {
             query?: never;
@@ -2296,6 +2360,12 @@ export interface operations {
                         search: "up" | "down";
                         /** @enum {string} */
                         searchEngine: "meilisearch" | "postgres";
+                        searchOutbox: {
+                            backlog: number;
+                            failing: number;
+                            lastError: string | null;
+                            oldestAgeSeconds: number | null;
+                        } | null;
                         /** @enum {string} */
                         status: "ok" | "error";
                     };
@@ -2313,6 +2383,12 @@ export interface operations {
                         search: "up" | "down";
                         /** @enum {string} */
                         searchEngine: "meilisearch" | "postgres";
+                        searchOutbox: {
+                            backlog: number;
+                            failing: number;
+                            lastError: string | null;
+                            oldestAgeSeconds: number | null;
+                        } | null;
                         /** @enum {string} */
                         status: "ok" | "error";
                     };
@@ -2960,6 +3036,368 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    searchContent: {
+        parameters: {
+            query?: {
+                component?: string;
+                kind?: "question" | "guide" | "case" | "webinar" | "suggestion";
+                organization?: string;
+                page?: string;
+                pageSize?: string;
+                q?: string;
+                solved?: "true" | "false";
+                sort?: "relevance" | "newest" | "votes";
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only what the caller may open; facet counts the same. engine says who answered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        engine: "meilisearch" | "postgres";
+                        facets: {
+                            component: {
+                                [key: string]: number;
+                            };
+                            kind: {
+                                [key: string]: number;
+                            };
+                            organization: {
+                                [key: string]: number;
+                            };
+                            tag: {
+                                [key: string]: number;
+                            };
+                        };
+                        hints: {
+                            didYouMean: string | null;
+                            relatedTags: string[];
+                        } | null;
+                        hits: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            replyCount: number;
+                            score: number;
+                            snippet: string;
+                            solved: boolean;
+                            tags: string[];
+                            title: string;
+                            titleHighlighted: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        }[];
+                        labels: {
+                            component: {
+                                [key: string]: string;
+                            };
+                            organization: {
+                                [key: string]: string;
+                            };
+                        };
+                        page: number;
+                        pageSize: number;
+                        tookMs: number;
+                        total: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    suggest: {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 8 titles for as-you-type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        engine: "meilisearch" | "postgres";
+                        suggestions: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                            title: string;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        groups: {
+                            id: string;
+                            terms: string[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    terms: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        terms: string[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description A term is already in another group */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    updateSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    terms: string[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        terms: string[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description A term is already in another group */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    deleteSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
