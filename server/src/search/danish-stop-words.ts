@@ -1,8 +1,22 @@
 /**
- * The Snowball project's Danish stop words (the list PostgreSQL ships as danish.stop), so Meilisearch
- * and the PostgreSQL fallback ignore the same small words. "nede" is not one of them; "ned" is.
+ * The Snowball project's Danish stop words (the list PostgreSQL ships as danish.stop) plus hotline question
+ * words, so Meilisearch and the PostgreSQL fallback ignore the same small words. "nede" is not one; "ned" is.
  */
 export const DANISH_STOP_WORDS: string[] = [
+  // Question words and fillers of hotline phrasing ("hvordan kan vi …"), added after measuring the relevance set.
+  // "hvem" stays a word: "Hvem skal være infrastrukturansvarlig" needs it.
+  'kan',
+  'hvordan',
+  'hvilke',
+  'hvilken',
+  'hvilket',
+  'hvorfor',
+  'hvornår',
+  'flere',
+  'vores',
+  'jeres',
+  'nogen',
+  // The Snowball list:
   'og',
   'i',
   'jeg',

@@ -45,6 +45,21 @@ export function queryWords(q: string): string[] {
 }
 
 /**
+ * The tsquery text: every word as a prefix, OR-ed, plus each synonym group the query touches (a term
+ * whose words all occur in the query) with its other terms as phrases ("digital <-> post").
+ */
+export function tsqueryText(words: string[], synonyms: string[][]): string {
+  const alternatives = words.map((word) => `${word}:*`);
+  const typed = new Set(words);
+  for (const group of synonyms) {
+    const terms = group.map((term) => queryWords(term)).filter((termWords) => termWords.length > 0);
+    if (!terms.some((termWords) => termWords.every((word) => typed.has(word)))) continue;
+    for (const termWords of terms) alternatives.push(termWords.length === 1 ? (termWords[0] as string) : `(${termWords.join(' <-> ')})`);
+  }
+  return [...new Set(alternatives)].join(' | ');
+}
+
+/**
  * The fallback when Meilisearch cannot answer: PostgreSQL full-text search with the Danish
  * configuration (unaccented, stemmed), prefix matching, and trigram similarity on titles for typos.
  * Same access filter (the content lists' SQL), same response shape.
@@ -53,7 +68,8 @@ export function queryWords(q: string): string[] {
 export class PostgresSearch {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(scope: ContentReadScope, query: SearchQuery): Promise<EngineResult> {
+  /** `synonyms`: the moderators' groups; a query word (or phrase) of a group also matches the group's other terms. */
+  async search(scope: ContentReadScope, query: SearchQuery, synonyms: string[][] = []): Promise<EngineResult> {
     const p = new SqlParams();
     const where = [readScopeCondition(scope, p), `c.status = 'published'`, `c.deleted_at IS NULL`];
     if (query.kind) where.push(`c.kind = ${p.add(query.kind)}`);
@@ -70,15 +86,25 @@ export class PostgresSearch {
     const words = queryWords(query.q);
     let rank = '0::float8';
     let tsquery = 'NULL::tsquery';
+    let candidates = '';
     if (words.length > 0) {
-      // Any word, as a prefix ("handl:*" finds "handler"); more matching words rank higher.
-      tsquery = `to_tsquery('infraforum_danish', ${p.add(words.map((word) => `${word}:*`).join(' | '))})`;
+      // Any word as a prefix ("handl:*" finds "handler"), and the synonyms of what was typed; more matches rank higher.
+      tsquery = `to_tsquery('infraforum_danish', ${p.add(tsqueryText(words, synonyms))})`;
       const similar = words
         .filter((word) => word.length >= 4)
         .map((word) => `${p.add(word)}::text <% ${TITLE}`)
         .join(' OR ');
-      where.push(`(${VECTOR} @@ q.ts${similar ? ` OR ${similar}` : ''})`);
-      rank = `ts_rank_cd(${VECTOR}, q.ts, 1) + word_similarity(${p.add(words.join(' '))}::text, ${TITLE})`;
+      // Each way of matching uses its own index; a component named in the query ("SF1601", "Context Handler")
+      // finds the content about it (the catalog is small).
+      candidates = `
+        SELECT c.id FROM content c, q WHERE c.status = 'published' AND c.deleted_at IS NULL AND ${VECTOR} @@ q.ts
+        UNION SELECT cc.content_id FROM content_component cc, q
+          WHERE cc.component_id IN (SELECT id FROM catalog_component cat
+            WHERE to_tsvector('infraforum_danish', concat_ws(' ', cat.name, cat.short_name, array_to_string(cat.aliases, ' '))) @@ q.ts)
+        ${similar ? `UNION SELECT c.id FROM content c WHERE c.status = 'published' AND c.deleted_at IS NULL AND (${similar})` : ''}`;
+      // Guides are the curated answers: ahead of a thread that matches as well (as in Meilisearch's ranking).
+      rank = `ts_rank_cd(${VECTOR}, q.ts, 1) + word_similarity(${p.add(words.join(' '))}::text, ${TITLE})
+        + CASE WHEN c.kind = 'guide' THEN 0.3 ELSE 0 END`;
     }
     const order =
       query.sort === 'votes'
@@ -95,10 +121,11 @@ export class PostgresSearch {
 
     const sql = `
       WITH q AS (SELECT ${tsquery} AS ts),
+      ${candidates ? `candidate AS (${candidates}),` : ''}
       matched AS MATERIALIZED (
         SELECT c.id, c.kind, c.slug, c.title, c.summary, c.body_text, c.tags, c.score, c.reply_count, c.updated_at, c.last_activity_at,
           c.accepted_reply_id IS NOT NULL AS solved, o.code AS organization_code, o.name AS organization_name, ${rank} AS rank
-        FROM content c JOIN organization o ON o.id = c.organization_id, q
+        FROM content c JOIN organization o ON o.id = c.organization_id ${candidates ? 'JOIN candidate ON candidate.id = c.id' : ''}, q
         WHERE ${where.join(' AND ')}
       ),
       page AS (SELECT * FROM matched c ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})

@@ -48,6 +48,13 @@ export interface SearchDocument {
   componentSlugs: string[];
   systems: string[];
   answers: string[];
+  /**
+   * Guides only: "<component> nede nedbrud" per component name. A guide is what hotline reads when its
+   * component is down, so "context handler nede" must find it before a thread that merely says so.
+   */
+  outage: string[];
+  /** 1 for guides (curated answers), 0 otherwise: a ranking rule prefers them when all else is equal. */
+  kindBoost: number;
   /** Parts of the compounds in the text: "adgangsstyring" → "adgang styring" (see danish-compounds.ts). */
   compoundParts: string;
   organizationId: string;
@@ -81,9 +88,19 @@ function systemsOf(kind: ContentKind, attributes: Record<string, unknown>): stri
   return [];
 }
 
-/** Text from kind attributes that searchers type (a guide's action and purpose). */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Text from kind attributes that searchers type: a guide's purpose, action and intranet texts. */
 function attributeText(attributes: Record<string, unknown>): string {
-  return ['purpose', 'action'].map((key) => (typeof attributes[key] === 'string' ? (attributes[key] as string) : '')).join('\n');
+  const notice = (attributes.intranetNotice ?? {}) as Record<string, unknown>;
+  return [
+    text(attributes.purpose),
+    text(attributes.action),
+    text(notice.outage) && `Tekst til intranettet ved nedbrud: ${text(notice.outage)}`,
+    text(notice.maintenance) && `Tekst til intranettet ved planlagt vedligehold: ${text(notice.maintenance)}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function toSearchDocument(row: SearchSourceRow, splitter: DanishCompoundSplitter | undefined): SearchDocument {
@@ -104,6 +121,8 @@ export function toSearchDocument(row: SearchSourceRow, splitter: DanishCompoundS
     componentSlugs: row.component_slugs,
     systems,
     answers,
+    outage: row.kind === 'guide' ? row.component_names.map((name) => `${name} nede nedbrud`) : [],
+    kindBoost: row.kind === 'guide' ? 1 : 0,
     compoundParts: splitter ? splitter.partsOf(compoundSource).join(' ') : '',
     organizationId: row.organization_id,
     organizationCode: row.organization_code,

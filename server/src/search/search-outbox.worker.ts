@@ -122,9 +122,9 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
   }
 
   /** One batch in one transaction: claim, build, push, wait for success, delete. Returns rows handled. */
-  async processBatch(): Promise<number> {
+  async processBatch(limit = BATCH_ROWS): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await this.outbox.claim(manager, BATCH_ROWS);
+      const rows = await this.outbox.claim(manager, limit);
       if (rows.length === 0) return 0;
       const contentIds = [
         ...new Set(rows.filter((row) => row.entity === 'content' && row.entity_id).map((row) => row.entity_id as string)),

@@ -75,7 +75,7 @@ export class SearchService {
         this.failed(error);
       }
     }
-    result ??= await this.postgres.search(scope, query);
+    result ??= await this.postgres.search(scope, query, await this.synonyms());
     return {
       hits: result.hits.map(toHit),
       facets: result.facets,
@@ -87,6 +87,16 @@ export class SearchService {
       tookMs: Math.round((performance.now() - started) * 10) / 10,
       hints: result.total === 0 && query.q !== '' ? searchHints(query.q, await this.vocabularyNow()) : null,
     };
+  }
+
+  private synonymCache: { value: string[][]; at: number } | undefined;
+
+  /** The moderators' synonym groups for the PostgreSQL fallback (cached a minute). */
+  private async synonyms(): Promise<string[][]> {
+    if (!this.synonymCache || Date.now() - this.synonymCache.at > LABELS_TTL_MS) {
+      this.synonymCache = { at: Date.now(), value: await this.engine.synonymGroups() };
+    }
+    return this.synonymCache.value;
   }
 
   /** Tags in published use and component names: what "did you mean" respells towards (cached a minute). */
@@ -165,6 +175,8 @@ export class SearchService {
       highlightPreTag: HIGHLIGHT_START,
       highlightPostTag: HIGHLIGHT_END,
       locales: ['dan'],
+      // Drop the commonest words first when not all match, not the last typed (often the one that matters).
+      matchingStrategy: 'frequency',
       ...(sort ? { sort } : {}),
     };
     const response = await this.engine.searchIndex().search(query.q, params);

@@ -69,13 +69,15 @@ export class Search1765094400000 implements MigrationInterface {
     await q.query(`INSERT INTO search_synonym (terms) SELECT terms FROM jsonb_to_recordset($1::jsonb) AS t(terms text[])`, [
       JSON.stringify(
         [
-          ['FK Adgangsstyring', 'Fælleskommunal Adgangsstyring', 'brugerstyring', 'adgangsstyring'],
-          ['BF', 'Beskedfordeler', 'Fælleskommunal Beskedfordeler'],
+          ['FK Adgangsstyring', 'Fælleskommunal Adgangsstyring', 'brugerstyring', 'adgangsstyring', 'access management'],
+          ['BF', 'Beskedfordeler', 'Fælleskommunal Beskedfordeler', 'message broker'],
           ['SP', 'Serviceplatformen'],
-          ['CH', 'Context Handler'],
+          ['CH', 'Context Handler', 'kontekst handler'],
           ['Digital Post', 'SF1601'],
           ['Organisation', 'SF1500'],
           ['KLE', 'Klassifikation', 'SF1510'],
+          ['nede', 'nedbrud', 'down'],
+          ['ramt', 'påvirket', 'påvirker', 'påvirkede'],
         ].map((terms) => ({ terms })),
       ),
     ]);
