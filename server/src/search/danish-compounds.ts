@@ -11,36 +11,42 @@
  * neighbouring query words ("besked fordeler" → "beskedfordeler").
  */
 
-/** Endings a Danish noun or verb takes; a compound's last part may carry one ("fordel|er", "rolle|r"). */
+/**
+ * Endings a Danish noun or verb takes ("fordel|er", "rolle|r", "mangle|de", "forsendelse|ns"); the
+ * dictionary lists stems, so a word is known when a stem plus one of these makes it.
+ */
 const INFLECTIONS = [
-  '',
-  'e',
-  'r',
-  'n',
-  't',
-  's',
-  'er',
-  'en',
-  'et',
-  'es',
-  're',
-  'ne',
-  'rne',
-  'ene',
-  'ede',
-  'ers',
-  'ens',
-  'ets',
-  'erne',
-  'ernes',
-  'ende',
+  ...['e', 'r', 'n', 't', 's', 'er', 'en', 'et', 'es', 're', 'ne', 'rne', 'ene', 'erne', 'ende', 'nde'],
+  ...['de', 'ede', 'te', 'ns', 'ts', 'rs', 'ers', 'ens', 'ets', 'nes', 'rnes', 'ernes', 'enes'],
 ];
-/** Joints between parts: "adgang|s|styring", "børn|e|have". */
-const LINKS = ['', 's', 'e'];
+/** Endings after which a short vowel's consonant is doubled: "proces|s|en", "antal|l|et", "diagram|m|er". */
+const DOUBLING = ['e', 'en', 'et', 'er', 'ene', 'erne', 'ens', 'ets', 'ernes', 'enes'];
+/** Joints between parts: "adgang|s|styring", "børn|e|have". Parts without a joint are tried first. */
+const LINKS = ['s', 'e'];
+/**
+ * Verb prefixes, not first parts of compounds: "forstå", "gennemgå" and "indlede" are prefixed verbs the
+ * dictionary builds by rule, and splitting them ("for" + "stå") would only add noise.
+ */
+const PREFIXES = new Set([
+  ...['af', 'an', 'be', 'bi', 'er', 'om', 'op', 'ud', 'for', 'fra', 'gen', 'ind', 'mis', 'sam', 'til', 'fri', 'fore'],
+  ...['frem', 'fort', 'klar', 'over', 'efter', 'under', 'gennem', 'modtag'],
+]);
 const MIN_PART = 3;
 const MIN_COMPOUND = 7;
 const MAX_PARTS = 4;
 const WORD = /[a-zæøåéü]+/g;
+
+interface Candidate {
+  parts: string[];
+  joints: number;
+}
+
+/** Fewer parts, then fewer joints, then a longer first part. */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.parts.length !== b.parts.length) return a.parts.length < b.parts.length;
+  if (a.joints !== b.joints) return a.joints < b.joints;
+  return (a.parts[0] as string).length > (b.parts[0] as string).length;
+}
 
 export class DanishCompoundSplitter {
   private readonly cache = new Map<string, readonly string[]>();
@@ -67,13 +73,18 @@ export class DanishCompoundSplitter {
     return this.words.size;
   }
 
-  /** A dictionary word, possibly inflected: "fordeler" (fordel + er), "roller" (rolle + r). */
+  /** A dictionary word, possibly inflected: "fordeler" (fordel + er), "roller" (rolle + r), "tildelt" (tildele). */
   isWord(word: string): boolean {
-    if (this.words.has(word)) return true;
+    if (this.words.has(word) || this.words.has(`${word}e`) || this.words.has(`${word}te`)) return true;
     for (const ending of INFLECTIONS) {
-      if (ending && word.endsWith(ending) && word.length - ending.length >= MIN_PART && this.words.has(word.slice(0, -ending.length))) {
-        return true;
-      }
+      if (!word.endsWith(ending) || word.length - ending.length < MIN_PART) continue;
+      const stem = word.slice(0, -ending.length);
+      if (this.words.has(stem) || this.words.has(`${stem}e`)) return true;
+    }
+    for (const ending of DOUBLING) {
+      if (!word.endsWith(ending)) continue;
+      const stem = word.slice(0, -ending.length);
+      if (stem.length > MIN_PART && stem.at(-1) === stem.at(-2) && this.words.has(stem.slice(0, -1))) return true;
     }
     return false;
   }
@@ -90,31 +101,40 @@ export class DanishCompoundSplitter {
     return parts;
   }
 
-  /** Longest first part that is a word (after its joint), then the rest: a word, or itself a compound. */
-  private splitInto(word: string, maxParts: number): string[] | undefined {
+  /**
+   * The best way to cut `word` into dictionary words: fewest parts ("jobfunktion|s|roller", not
+   * "job|funktion|s|roller"), then fewest joints ("system|ejerne", not "system|e|jerne"), then the
+   * longest first part. Memoised per tail, so long words stay cheap.
+   */
+  private splitInto(word: string, maxParts: number, memo = new Map<string, Candidate | null>()): string[] | undefined {
+    return this.best(word, maxParts, memo)?.parts;
+  }
+
+  private best(word: string, maxParts: number, memo: Map<string, Candidate | null>): Candidate | undefined {
     if (maxParts < 2) return undefined;
+    const key = `${maxParts}:${word}`;
+    if (memo.has(key)) return memo.get(key) ?? undefined;
+    let best: Candidate | undefined;
     for (let end = word.length - MIN_PART; end >= MIN_PART; end--) {
       const head = word.slice(0, end);
       const tail = word.slice(end);
-      const stem = this.headStem(head);
-      if (!stem) continue;
-      if (this.isWord(tail)) return [stem, tail];
-      if (tail.length >= MIN_PART * 2) {
-        const rest = this.splitInto(tail, maxParts - 1);
-        if (rest) return [stem, ...rest];
+      for (const link of ['', ...LINKS]) {
+        if (link && !head.endsWith(link)) continue;
+        const stem = link ? head.slice(0, -link.length) : head;
+        if (stem.length < MIN_PART || PREFIXES.has(stem) || !this.words.has(stem)) continue;
+        const joints = link ? 1 : 0;
+        let candidate: Candidate | undefined;
+        if (this.isWord(tail)) {
+          candidate = { parts: [stem, tail], joints };
+        } else if (tail.length >= MIN_PART * 2) {
+          const rest = this.best(tail, maxParts - 1, memo);
+          if (rest) candidate = { parts: [stem, ...rest.parts], joints: joints + rest.joints };
+        }
+        if (candidate && (!best || better(candidate, best))) best = candidate;
       }
     }
-    return undefined;
-  }
-
-  /** The head without its joint, when it is a word: "adgangs" → "adgang", "drifts" → "drift". */
-  private headStem(head: string): string | undefined {
-    for (const link of LINKS) {
-      if (link && !head.endsWith(link)) continue;
-      const stem = link ? head.slice(0, -link.length) : head;
-      if (stem.length >= MIN_PART && this.words.has(stem)) return stem;
-    }
-    return undefined;
+    memo.set(key, best ?? null);
+    return best;
   }
 
   /** Every compound part in a text, once each, in order of first appearance. */
