@@ -74,6 +74,12 @@ const ROUTES: Array<[method: string, path: string, operationId: string]> = [
   ['PATCH',  '/api/catalog/components/{slug}',      'updateComponent'],
   ['GET',    '/api/catalog/systems',                'listSystems'],
   ['GET',    '/api/catalog/impact',                 'getImpact'],
+  ['GET',    '/api/search',                         'searchContent'],
+  ['GET',    '/api/search/suggest',                 'suggest'],
+  ['GET',    '/api/search/synonyms',                'listSynonyms'],
+  ['POST',   '/api/search/synonyms',                'createSynonyms'],
+  ['PUT',    '/api/search/synonyms/{id}',           'updateSynonyms'],
+  ['DELETE', '/api/search/synonyms/{id}',           'deleteSynonyms'],
 ];
 
 describe('GET /api/openapi.json', () => {

@@ -142,4 +142,30 @@ describe('when Meilisearch stops and starts again under writes and searches', ()
     const recovered = await new ApiSession(t.url).get('/api/health');
     expect(recovered.body).toMatchObject({ search: 'up', searchEngine: 'meilisearch', searchOutbox: { backlog: 0 } });
   }, 60_000);
+
+  it('lets an app start while Meilisearch is down, and switches to it (settings applied) once it answers', async () => {
+    await meili!.stop();
+    const late = await startTestApp({
+      databaseUrl: t.databaseUrl,
+      meili: { url: `http://127.0.0.1:${port}`, masterKey: meili!.masterKey },
+      env: { ANONYMOUS_CACHE_SECONDS: '0', MEILI_INDEX: 'content_started_late', SEARCH_WORKER: 'false' },
+    });
+    try {
+      const reading = await signIn(late.url, 'laeser@aarhus.dk', TEST_PASSWORD);
+      const before = await reading.get('/api/search?q=kaostest');
+      expect(before.status).toBe(200);
+      expect(before.body.engine).toBe('postgres');
+      expect(before.body.total).toBeGreaterThan(0);
+      meili = await startEmbeddedMeilisearch({ dir, port });
+      await late.searchSettled(30_000);
+      const settings = await fetch(`${meili!.url}/indexes/content_started_late/settings`, {
+        headers: { Authorization: `Bearer ${meili!.masterKey}` },
+      }).then((response) => response.json());
+      expect(settings.searchableAttributes[0]).toBe('title');
+      expect(settings.synonyms.bf).toContain('beskedfordeler');
+      expect((await reading.get('/api/search?q=kaostest')).body.engine).toBe('meilisearch');
+    } finally {
+      await late.close();
+    }
+  }, 60_000);
 });

@@ -111,14 +111,14 @@ export class SynonymsService {
   private async refuseOverlap(manager: EntityManager, terms: string[], exceptId: string | null): Promise<void> {
     // Serialise edits, so two moderators cannot add the same term to two groups at once.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('infraforum.search.synonyms'))`);
-    const rows = await manager.query<Array<{ term: string; other: string }>>(
-      `SELECT t AS term, s.terms[1] AS other FROM search_synonym s, unnest(s.terms) t
+    const rows = await manager.query<Array<{ term: string; group_terms: string[] }>>(
+      `SELECT t AS term, s.terms AS group_terms FROM search_synonym s, unnest(s.terms) t
        WHERE lower(t) = ANY($1::text[]) AND ($2::uuid IS NULL OR s.id <> $2::uuid) LIMIT 1`,
       [terms.map((term) => term.toLowerCase()), exceptId],
     );
     const clash = rows[0];
     if (clash) {
-      const message = `"${clash.term}" står allerede i gruppen med "${clash.other}". Ret den gruppe i stedet.`;
+      const message = `"${clash.term}" står allerede i gruppen "${clash.group_terms.join(', ')}". Ret den gruppe i stedet.`;
       throw ApiException.conflict('CONFLICT', message, { terms: [message] });
     }
   }
