@@ -20,6 +20,9 @@ const statuses: number[] = [];
 /** Fields of one line hold no control characters; the payload stays recognisable. */
 // eslint-disable-next-line no-control-regex -- replacing control characters is the point
 const oneLine = (text: string, max: number) => text.replace(/[\u0000-\u001f]/g, ' ').slice(0, max);
+/** Searches whose results show the payloads in titles and snippets. */
+const SEARCHES = ['XSS', 'alert', 'onerror img', 'script', 'javascript'];
+
 /** A title holds one line of at most 200 characters. */
 const asTitle = (index: number, payload: string) => oneLine(`XSS ${index} ${payload}`, 200);
 
@@ -81,6 +84,8 @@ beforeAll(async () => {
     if (response.status === 201 && index % 24 === 0) pages.push(response.body.path);
   }
   pages.push('/spoergsmaal', '/vejledninger', '/komponenter/context-handler', '/hvad-rammes?komponent=context-handler');
+  // Search results show titles and snippets with the matched words marked (this app searches PostgreSQL).
+  pages.push(...SEARCHES.map((q) => `/soeg?q=${encodeURIComponent(q)}`), '/soeg?tag=xss&sort=newest&side=2');
 
   browser = await launchBrowser();
   page = await newPage(browser, { bypassCSP: true });
@@ -160,6 +165,22 @@ describe('cross-site scripting', () => {
     }
     expect(dialogs).toEqual([]);
   }, 180_000);
+
+  it('keeps <mark> as the only markup in search results’ titles and snippets', async () => {
+    const tags = new Set<string>();
+    let marks = 0;
+    for (const q of SEARCHES) {
+      await page.goto(`${t.url}/soeg?q=${encodeURIComponent(q)}`);
+      const found = await page
+        .locator('.search-results .highlighted')
+        .evaluateAll((elements) => elements.flatMap((element) => Array.from(element.querySelectorAll('*'), (child) => child.tagName)));
+      for (const tag of found) tags.add(tag);
+      marks += found.filter((tag) => tag === 'MARK').length;
+    }
+    expect([...tags]).toEqual(['MARK']);
+    expect(marks).toBeGreaterThan(SEARCHES.length);
+    await expect(page.locator('.search-results').innerText()).resolves.toContain('<');
+  });
 
   it('shows the payloads as text', async () => {
     await page.goto(t.url + pages[0]!);

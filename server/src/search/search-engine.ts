@@ -103,8 +103,10 @@ export class SearchEngine implements OnApplicationShutdown {
     }
     if (this.ready) return true;
     try {
-      await this.ensureIndex(this.indexUid);
+      const created = await this.ensureIndex(this.indexUid);
       await this.applySettings(this.indexUid);
+      // A new, empty index (first start, or a Meilisearch that lost its data): refill it from PostgreSQL.
+      if (created) await this.enqueueEverything();
       this.ready = true;
       this.logger.log(`Meilisearch ready (index "${this.indexUid}")`);
       for (const resolve of this.readyWaiters.splice(0)) resolve();
@@ -127,20 +129,37 @@ export class SearchEngine implements OnApplicationShutdown {
     });
   }
 
-  async ensureIndex(uid: string): Promise<void> {
+  /** Creates the index when it does not exist; says whether it did. */
+  async ensureIndex(uid: string): Promise<boolean> {
     const client = this.client as Meilisearch;
     try {
       await client.getIndex(uid);
+      return false;
     } catch (error) {
       if (apiErrorOf(error)?.cause?.code !== 'index_not_found') throw error;
       await this.waitFor(client.createIndex(uid, { primaryKey: 'id' }));
+      return true;
     }
   }
 
-  /** Settings from code plus the moderators' synonyms and the catalog's SF ids. Idempotent. */
+  private async enqueueEverything(): Promise<void> {
+    const [row] = await this.dataSource.query<Array<{ count: number }>>(
+      `WITH ids AS (SELECT array_agg(id) AS ids FROM content WHERE deleted_at IS NULL AND status = 'published')
+       SELECT coalesce(cardinality(ids), 0) AS count, search_outbox_enqueue('content', coalesce(ids, '{}')) FROM ids`,
+    );
+    if (row && row.count > 0) this.logger.log(`New search index "${this.indexUid}": ${row.count} documents queued from PostgreSQL`);
+  }
+
+  /**
+   * Settings from code plus the moderators' synonyms and the catalog's SF ids. Sent only when they
+   * differ from what the index has: an update, even an identical one, can make Meilisearch re-index.
+   */
   async applySettings(uid: string): Promise<void> {
     const [synonyms, names] = await Promise.all([this.synonymGroups(), this.catalogNames()]);
-    await this.waitFor(this.index(uid).updateSettings(indexSettings({ synonyms, exactWords: serviceIds(names) })));
+    const wanted = indexSettings({ synonyms, exactWords: serviceIds(names) });
+    const current = await this.index(uid).getSettings();
+    if (settingsMatch(wanted, current)) return;
+    await this.waitFor(this.index(uid).updateSettings(wanted));
   }
 
   async pushSynonyms(uid = this.indexUid): Promise<void> {
@@ -183,6 +202,23 @@ export class SearchEngine implements OnApplicationShutdown {
     this.searchHttp.destroy();
     this.indexingHttp.destroy();
   }
+}
+
+/** Whether every setting we set has that value in Meilisearch (lists compared as sets, except where order ranks). */
+export function settingsMatch(wanted: unknown, current: unknown, key = ''): boolean {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(current) || wanted.length !== current.length) return false;
+    const ordered = key === 'searchableAttributes' || key === 'rankingRules';
+    const normalise = (list: unknown[]) => (ordered ? list : [...list].map((item) => JSON.stringify(item)).sort());
+    return JSON.stringify(normalise(wanted)) === JSON.stringify(normalise(current));
+  }
+  if (wanted !== null && typeof wanted === 'object') {
+    if (current === null || typeof current !== 'object') return false;
+    // Synonyms: a group removed in PostgreSQL must go from Meilisearch too, so no extra keys either.
+    if (key === 'synonyms' && Object.keys(current).length !== Object.keys(wanted).length) return false;
+    return Object.entries(wanted).every(([name, value]) => settingsMatch(value, (current as Record<string, unknown>)[name], name));
+  }
+  return wanted === current;
 }
 
 /** The API error (status, Meilisearch's code) behind an error: our http client's rejections arrive wrapped. */

@@ -40,10 +40,10 @@ export const SORTABLE_ATTRIBUTES = ['createdAt', 'lastActivityAt', 'score'];
  * Meilisearch's defaults with two additions, measured with the relevance set (test/fixtures/search-relevance):
  * a guide beats a thread that matches as well on words, typos and proximity (`kindBoost`, before
  * `attribute`: a thread titled "Context Handler er nede" otherwise outranks the Context Handler guide),
- * and votes break the last ties. `sort` sits before `exactness` so "newest"/"votes" order the matching
- * results instead of replacing relevance.
+ * and votes break the last ties. `sort` comes right after `words`, so "Nyeste" and "Flest stemmer" order
+ * strictly among results matching as many of the words; without a sort it does nothing.
  */
-export const RANKING_RULES = ['words', 'typo', 'proximity', 'kindBoost:desc', 'attribute', 'sort', 'exactness', 'score:desc'];
+export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'kindBoost:desc', 'attribute', 'exactness', 'score:desc'];
 
 /** The settings of the content index, with the moderators' synonyms and the catalog's SF ids. */
 export function indexSettings(input: { synonyms: string[][]; exactWords: string[] }): Settings {
