@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'INVALID_TOKEN',
   'TOO_MANY_REQUESTS',
   'CONFLICT',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

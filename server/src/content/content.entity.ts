@@ -58,6 +58,10 @@ export class ContentEntity {
   @Column({ name: 'body_text', type: 'text' })
   bodyText: string;
 
+  /** The PostgreSQL search fallback's document, kept by a trigger from title, summary, tags and body text. */
+  @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector: string | null;
+
   @Column({ type: 'varchar', length: 300 })
   summary: string;
 

@@ -9,17 +9,20 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Escaped text whose only tags are balanced <mark>…</mark> around the marked parts. */
 export function markedToHtml(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
+  if (!escaped.includes(HIGHLIGHT_START) && !escaped.includes(HIGHLIGHT_END)) return escaped;
   let html = '';
   let open = false;
-  for (const char of text) {
-    if (char === HIGHLIGHT_START) {
+  // Only the marker characters are walked; the text between them is copied as one slice.
+  for (const part of escaped.split(/([\uE000\uE001])/)) {
+    if (part === HIGHLIGHT_START) {
       if (!open) html += '<mark>';
       open = true;
-    } else if (char === HIGHLIGHT_END) {
+    } else if (part === HIGHLIGHT_END) {
       if (open) html += '</mark>';
       open = false;
     } else {
-      html += ESCAPES[char] ?? char;
+      html += part;
     }
   }
   return open ? `${html}</mark>` : html;

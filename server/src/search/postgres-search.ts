@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContentKind, SearchQuery } from '@infraforum/shared';
 import { DataSource } from 'typeorm';
 import type { ContentReadScope } from '../common/access-policy.js';
+import { ApiException } from '../common/api-exception.js';
 import { readScopeCondition, SqlParams } from '../content/content.repository.js';
+import { ConcurrencyGate } from './concurrency-gate.js';
 import { DANISH_STOP_WORDS } from './danish-stop-words.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './highlight.js';
 
@@ -35,9 +37,12 @@ export interface EngineResult {
   };
 }
 
-const VECTOR = `content_search_vector(c.title, c.summary, c.tags, c.body_text)`;
+const VECTOR = 'c.search_vector';
 const TITLE = `lower(infraforum_unaccent(c.title))`;
 const STOP = new Set(DANISH_STOP_WORDS);
+/** A fallback search that takes longer than this is cut off (503): better than a database at full CPU. */
+const STATEMENT_TIMEOUT = '3s';
+const busy = () => new ApiException(503, 'UNAVAILABLE', 'Søgningen er travl lige nu. Prøv igen om et øjeblik.');
 
 /** Words of a query as safe tsquery operands: letters and digits only, stop words dropped. */
 export function queryWords(q: string): string[] {
@@ -66,7 +71,27 @@ export function tsqueryText(words: string[], synonyms: string[][]): string {
  */
 @Injectable()
 export class PostgresSearch {
+  private readonly gate = new ConcurrencyGate(4, 32);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One fallback query: through the gate, with a statement timeout. */
+  private guarded<T>(sql: string, values: unknown[]): Promise<T> {
+    return this.gate.run(
+      () =>
+        this.dataSource
+          .transaction(async (manager) => {
+            await manager.query(`SET LOCAL statement_timeout = '${STATEMENT_TIMEOUT}'`);
+            return manager.query<T>(sql, values);
+          })
+          .catch((error: unknown) => {
+            const failure = error as { code?: string; driverError?: { code?: string } };
+            if ((failure.driverError?.code ?? failure.code) === '57014') throw busy();
+            throw error;
+          }),
+      busy,
+    );
+  }
 
   /** `synonyms`: the moderators' groups; a query word (or phrase) of a group also matches the group's other terms. */
   async search(scope: ContentReadScope, query: SearchQuery, synonyms: string[][] = []): Promise<EngineResult> {
@@ -123,18 +148,21 @@ export class PostgresSearch {
       WITH q AS (SELECT ${tsquery} AS ts),
       ${candidates ? `candidate AS (${candidates}),` : ''}
       matched AS MATERIALIZED (
-        SELECT c.id, c.kind, c.slug, c.title, c.summary, c.body_text, c.tags, c.score, c.reply_count, c.updated_at, c.last_activity_at,
+        SELECT c.id, c.kind, c.slug, c.title, c.summary, c.tags, c.score, c.reply_count, c.updated_at, c.last_activity_at,
           c.accepted_reply_id IS NOT NULL AS solved, o.code AS organization_code, o.name AS organization_name, ${rank} AS rank
         FROM content c JOIN organization o ON o.id = c.organization_id ${candidates ? 'JOIN candidate ON candidate.id = c.id' : ''}, q
         WHERE ${where.join(' AND ')}
       ),
-      page AS (SELECT * FROM matched c ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+      -- The body only for the page's rows: its snippet.
+      page AS (
+        SELECT c.*, left(b.body_text, 5000) AS body_text FROM matched c JOIN content b ON b.id = c.id
+        ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
       SELECT
         (SELECT count(*)::int FROM matched) AS total,
         (SELECT coalesce(json_agg(json_build_object(
             'id', c.id, 'kind', c.kind, 'slug', c.slug, 'title', c.title,
             'titleMarked', ${headline('c.title', 'HighlightAll=true')},
-            'snippetMarked', ${headline(`left(c.body_text, 20000)`, 'MaxWords=30, MinWords=12, MaxFragments=1')},
+            'snippetMarked', ${headline('c.body_text', 'MaxWords=30, MinWords=12, MaxFragments=1')},
             'summary', c.summary, 'tags', c.tags, 'score', c.score, 'replyCount', c.reply_count, 'solved', c.solved,
             'updatedAt', c.updated_at, 'organizationCode', c.organization_code, 'organizationName', c.organization_name
           ) ORDER BY ${order}), '[]'::json) FROM page c, q) AS hits,
@@ -151,7 +179,7 @@ export class PostgresSearch {
           CROSS JOIN LATERAL (SELECT cat.slug UNION SELECT parent.slug) s(slug)
           WHERE s.slug IS NOT NULL GROUP BY s.slug ORDER BY n DESC LIMIT 100) f) AS components`;
 
-    const [row] = await this.dataSource.query<
+    const [row] = await this.guarded<
       Array<{
         total: number;
         hits: Array<Omit<EngineHit, 'updatedAt' | 'id'> & { id: number | string; summary: string; updatedAt: string }>;
@@ -185,7 +213,7 @@ export class PostgresSearch {
     const p = new SqlParams();
     const ts = `to_tsquery('infraforum_danish', ${p.add(words.map((word) => `${word}:*`).join(' & '))})`;
     const text = p.add(words.join(' '));
-    const rows = await this.dataSource.query<Array<{ id: string; kind: ContentKind; slug: string; title: string }>>(
+    const rows = await this.guarded<Array<{ id: string; kind: ContentKind; slug: string; title: string }>>(
       `SELECT c.id, c.kind, c.slug, c.title FROM content c
        WHERE ${readScopeCondition(scope, p)} AND c.status = 'published' AND c.deleted_at IS NULL
          AND (${VECTOR} @@ ${ts} OR ${text}::text <% ${TITLE})

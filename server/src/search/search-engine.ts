@@ -16,6 +16,24 @@ const INDEXING_TIMEOUT_MS = 30_000;
 const TASK_POLL_MS = 10;
 
 export class SearchTaskFailedError extends Error {}
+const FAILURES_TO_SWITCH = 3;
+const FAILURE_WINDOW_MS = 5_000;
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
+/** refused: Meilisearch answered 4xx (our request); unreachable: no connection; slow: timeout or 5xx. */
+export function failureKind(error: unknown): 'refused' | 'unreachable' | 'slow' {
+  if (error instanceof SearchTaskFailedError) return 'refused';
+  const api = apiErrorOf(error);
+  if (api) return (api.response?.status ?? 0) >= 500 ? 'slow' : 'refused';
+  let cause: unknown = error;
+  for (let depth = 0; cause instanceof Error && depth < 4; depth++) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code && UNREACHABLE.has(code)) return 'unreachable';
+    if (/socket hang up/i.test(cause.message)) return 'unreachable';
+    cause = cause.cause;
+  }
+  return 'slow';
+}
 
 /**
  * Meilisearch as Infraforum uses it: one content index, its settings (applied from code, idempotent),
@@ -68,18 +86,32 @@ export class SearchEngine implements OnApplicationShutdown {
     return this.client.index<SearchDocument>(uid);
   }
 
-  /** A failed request: searches use PostgreSQL until `probe` sees Meilisearch answer again. */
+  /** Searches use PostgreSQL until `probe` sees Meilisearch answer again. */
   markDown(error: unknown): void {
     if (this.ready) this.logger.warn(`Meilisearch unavailable, searching PostgreSQL until it answers: ${describeError(error)}`);
     this.ready = false;
+    this.recentFailures = [];
+  }
+
+  private recentFailures: number[] = [];
+
+  /**
+   * A request failed. Unreachable (connection refused or reset): down at once. Slow or a 5xx: down
+   * only after several within a few seconds; one slow answer under load must not send every search
+   * to PostgreSQL, which is far costlier per query. Our own bad request (4xx) never counts.
+   */
+  reportFailure(error: unknown): void {
+    const kind = failureKind(error);
+    if (kind === 'refused') return;
+    if (kind === 'unreachable') return this.markDown(error);
+    const now = Date.now();
+    this.recentFailures = [...this.recentFailures.filter((at) => now - at < FAILURE_WINDOW_MS), now];
+    if (this.recentFailures.length >= FAILURES_TO_SWITCH) this.markDown(error);
   }
 
   /** Whether the failure means the server is unreachable or broken (not that our request was wrong). */
   static isOutage(error: unknown): boolean {
-    if (error instanceof SearchTaskFailedError) return false;
-    const api = apiErrorOf(error);
-    if (api) return (api.response?.status ?? 0) >= 500;
-    return true;
+    return failureKind(error) !== 'refused';
   }
 
   async isHealthy(): Promise<boolean> {

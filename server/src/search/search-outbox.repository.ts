@@ -76,6 +76,14 @@ export class SearchOutboxRepository {
     }
   }
 
+  /** The id the last outbox row got (rows are deleted once pushed; the id sequence remembers that there were writes). */
+  async lastRowId(): Promise<string> {
+    const [row] = await this.dataSource.query<Array<{ id: string | null }>>(
+      `SELECT last_value::text AS id FROM pg_sequences WHERE schemaname = current_schema() AND sequencename = pg_get_serial_sequence('search_outbox', 'id')::regclass::text`,
+    );
+    return row?.id ?? '0';
+  }
+
   async stats(): Promise<OutboxStats> {
     const [row] = await this.dataSource.query<Array<OutboxStats>>(
       `SELECT count(*)::int AS backlog,

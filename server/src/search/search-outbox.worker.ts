@@ -156,7 +156,7 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
           rows.map((row) => row.id),
           message,
         );
-        if (SearchEngine.isOutage(error)) this.engine.markDown(error);
+        this.engine.reportFailure(error);
         this.logger.warn(`Could not update the search index (${rows.length} changes wait and retry): ${message}`);
         return 0;
       }

@@ -149,8 +149,8 @@ export class SearchService {
   }
 
   private failed(error: unknown): void {
-    if (SearchEngine.isOutage(error)) this.engine.markDown(error);
-    else this.logger.error(`Meilisearch refused a search, answered from PostgreSQL: ${describeError(error)}`);
+    this.engine.reportFailure(error);
+    if (!SearchEngine.isOutage(error)) this.logger.error(`Meilisearch refused a search, answered from PostgreSQL: ${describeError(error)}`);
   }
 
   private async searchMeilisearch(scopeFilter: string, query: SearchQuery): Promise<EngineResult> {
