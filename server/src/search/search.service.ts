@@ -8,33 +8,17 @@ import {
   type SearchResponse,
   type SuggestResponse,
 } from '@infraforum/shared';
-import type { SearchParams } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { contentReadScope, type ContentViewer } from '../common/access-policy.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, markedToHtml } from './highlight.js';
+import { HIGHLIGHT_START, markedToHtml } from './highlight.js';
 import { searchHints, vocabularyOf, type Vocabulary } from './search-hints.js';
 import { PostgresSearch, type EngineHit, type EngineResult } from './postgres-search.js';
-import type { SearchDocument } from './search-document.js';
 import { describeError, SearchEngine } from './search-engine.js';
-import { queryFilters, readScopeFilter } from './search-filter.js';
+import { readScopeFilter } from './search-filter.js';
+import { meilisearchSearchParams, meilisearchSuggestParams, SUGGESTIONS } from './search-params.js';
 import { FACETS } from './search-settings.js';
 
-const SUGGESTIONS = 8;
 const LABELS_TTL_MS = 60_000;
-const RETRIEVED: Array<keyof SearchDocument> = [
-  'id',
-  'kind',
-  'slug',
-  'title',
-  'summary',
-  'tags',
-  'solved',
-  'score',
-  'replyCount',
-  'updatedAt',
-  'organizationCode',
-  'organizationName',
-];
 
 type Labels = SearchResponse['labels'];
 
@@ -126,13 +110,7 @@ export class SearchService {
     if (q.trim() === '') return { suggestions: [], engine: this.activeEngine };
     if (this.engine.isReady) {
       try {
-        const response = await this.engine.searchIndex().search(q, {
-          filter: readScopeFilter(scope),
-          limit: SUGGESTIONS,
-          attributesToRetrieve: ['id', 'kind', 'slug', 'title'],
-          attributesToSearchOn: ['title', 'components', 'tags', 'compoundParts'],
-          locales: ['dan'],
-        });
+        const response = await this.engine.searchIndex().search(q, meilisearchSuggestParams(readScopeFilter(scope)));
         return {
           suggestions: response.hits.map((hit) => ({ id: hit.id, kind: hit.kind, title: hit.title, url: contentPath(hit) })),
           engine: 'meilisearch',
@@ -154,31 +132,7 @@ export class SearchService {
   }
 
   private async searchMeilisearch(scopeFilter: string, query: SearchQuery): Promise<EngineResult> {
-    const browsing = query.q === '';
-    const sort =
-      query.sort === 'newest' || (browsing && query.sort === 'relevance')
-        ? ['lastActivityAt:desc']
-        : query.sort === 'votes'
-          ? ['score:desc']
-          : undefined;
-    const params: SearchParams = {
-      filter: [scopeFilter, ...queryFilters(query)],
-      facets: Object.values(FACETS),
-      page: query.page,
-      hitsPerPage: query.pageSize,
-      attributesToRetrieve: RETRIEVED,
-      // Cropped fields are marked only when also highlighted.
-      attributesToHighlight: ['title', 'body', 'answers', 'summary'],
-      attributesToCrop: ['body', 'answers', 'summary'],
-      cropLength: 28,
-      cropMarker: '…',
-      highlightPreTag: HIGHLIGHT_START,
-      highlightPostTag: HIGHLIGHT_END,
-      locales: ['dan'],
-      // Drop the commonest words first when not all match, not the last typed (often the one that matters).
-      matchingStrategy: 'frequency',
-      ...(sort ? { sort } : {}),
-    };
+    const params = meilisearchSearchParams(scopeFilter, query);
     const response = await this.engine.searchIndex().search(query.q, params);
     const distribution = response.facetDistribution ?? {};
     return {
