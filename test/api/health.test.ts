@@ -6,15 +6,22 @@ describe('GET /api/health', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
+    await t.searchSettled();
   });
   afterAll(async () => {
     await t.close();
   });
 
-  it('reports the database and Meilisearch as up', async () => {
+  it('reports the database and Meilisearch as up, and an empty search outbox', async () => {
     const response = await fetch(`${t.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'up', search: 'up', searchEngine: 'meilisearch' });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      search: 'up',
+      searchEngine: 'meilisearch',
+      searchOutbox: { backlog: 0, oldestAgeSeconds: null, failing: 0, lastError: null },
+    });
   });
 });
 

@@ -649,7 +649,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -735,7 +735,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -753,7 +753,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -824,7 +824,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -876,7 +876,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -894,7 +894,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -960,7 +960,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1007,7 +1007,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1197,7 +1197,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1260,7 +1260,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1364,7 +1364,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1481,7 +1481,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1657,7 +1657,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1784,7 +1784,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1826,7 +1826,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1971,7 +1971,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -1989,7 +1989,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2123,7 +2123,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2195,7 +2195,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2254,7 +2254,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2301,7 +2301,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2428,7 +2428,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2562,7 +2562,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2624,7 +2624,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2691,7 +2691,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2790,7 +2790,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2856,7 +2856,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2922,7 +2922,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -2995,7 +2995,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -3042,7 +3042,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -3141,7 +3141,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -3190,7 +3190,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -3265,7 +3265,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -3283,7 +3283,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -3333,7 +3333,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -3350,7 +3350,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -3368,7 +3368,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
@@ -3404,7 +3404,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "INTERNAL";
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
                         fields?: {
                             [key: string]: string[];
