@@ -20,154 +20,36 @@
  * --reuse-data DIR keeps the database in DIR and seeds it only once, so later runs start in seconds.
  * --cpu-prof DIR runs the app with `node --cpu-prof`; summarise with `node test/bench/cpu-profile-summary.mjs DIR/*.cpuprofile`.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { contentReadScope } from '../../server/dist/common/access-policy.js';
 import { freePort } from '../../server/dist/common/free-port.js';
 import { ContentRepository } from '../../server/dist/content/content.repository.js';
-import { startEmbeddedPostgres, temporaryPostgresDir } from '../../server/dist/database/embedded-postgres.js';
-import { BENCH_PASSWORD, seedContent } from './seed-content.mjs';
+import { startEmbeddedPostgres } from '../../server/dist/database/embedded-postgres.js';
+import { childrenOf, cpuMeter, postgresProcesses, prepareRun, startNode, stopChild } from './bench-processes.mjs';
+import { LOAD_HEADERS, loadCells, loadFigures, logIn, num, parseLoadArgs, percent, say, seedOnce, table } from './bench-support.mjs';
+import { BENCH_PASSWORD } from './seed-content.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
 const AIM_DETAIL_RATIO = 0.25;
 const AIM_DETAIL_P99_MS = 50;
 const AIM_PAGE_RPS = 700;
 const SEQ_SCAN_ON_BIG_TABLE = /Seq Scan on (content|reply)(?![\w])/;
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '32' },
-    contents: { type: 'string', default: '50000' },
-    replies: { type: 'string', default: '250000' },
-    'reuse-data': { type: 'string' },
-    'keep-data': { type: 'boolean', default: false },
-    routes: { type: 'string', default: 'ceiling,list,detail,page,member' },
-    'ceiling-bytes': { type: 'string', default: '1024' },
-    'cpu-prof': { type: 'string' },
-    'app-node-arg': { type: 'string', multiple: true, default: [] },
-    json: { type: 'string' },
-    'no-explain': { type: 'boolean', default: false },
-    'extra-path': { type: 'string', multiple: true, default: [] },
-    help: { type: 'boolean', default: false },
-  },
+const args = parseLoadArgs(import.meta.url, {
+  routes: { type: 'string', default: 'ceiling,list,detail,page,member' },
+  'ceiling-bytes': { type: 'string', default: '1024' },
+  'no-explain': { type: 'boolean', default: false },
+  'extra-path': { type: 'string', multiple: true, default: [] },
 });
-if (args.help) {
-  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
-  console.log(
-    source
-      .slice(source.indexOf('/**') + 3, source.indexOf('*/'))
-      .replace(/^ \* ?/gm, '')
-      .trim(),
-  );
-  process.exit(0);
-}
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const connections = Number(args.connections);
 /** When the app process started: a CPU profile's sample times count from there (to cut start-up out of a summary). */
 let appStartedAt = 0;
 const routes = new Set((args.routes ?? '').split(',').map((route) => route.trim()));
-
-/** @param {string} message */
-const say = (message) => console.error(`· ${message}`);
-
-// ---- Processes ----
-
-/**
- * CPU seconds used so far by each of a set of processes (from /proc), to show who was busy during a run.
- * @param {number[]} pids
- * @returns {Map<number, number>}
- */
-function cpuSeconds(pids) {
-  const used = new Map();
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      used.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // The process ended.
-    }
-  }
-  return used;
-}
-
-/**
- * CPU seconds used between two readings: processes that started in between count from zero (their whole life);
- * those that ended in between are lost, which only understates.
- * @param {Map<number, number>} before @param {Map<number, number>} after
- */
-const cpuBetween = (before, after) => [...after].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
-
-/** Pids whose parent is `parent` (PostgreSQL's backends under the postmaster, Meilisearch under the app). @param {number} parent */
-function childrenOf(parent) {
-  /** @type {number[]} */
-  const found = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) found.push(Number(entry));
-    } catch {
-      // gone
-    }
-  }
-  return found;
-}
-
-/**
- * Spawns a Node process and resolves when a line of its stdout matches `ready`.
- * @param {string[]} nodeArgs
- * @param {{ env?: NodeJS.ProcessEnv, ready: RegExp, log: string, timeoutMs?: number }} options
- */
-function startNode(nodeArgs, options) {
-  const child = spawn(process.execPath, nodeArgs, { cwd: ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = createWriteStream(options.log);
-  child.stderr.pipe(log);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(
-      () => reject(new Error(`${nodeArgs.join(' ')} did not start in time; see ${options.log}`)),
-      options.timeoutMs ?? 120_000,
-    );
-    child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
-      log.write(chunk);
-      output += chunk.toString();
-      const match = options.ready.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        output = '';
-        resolve({ child, match });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${nodeArgs.join(' ')} exited with ${code} before it was ready; see ${options.log}`));
-    });
-  });
-}
-
-/** Asks a child to stop and waits for it (SIGKILL after `graceMs`). @param {import('node:child_process').ChildProcess} child @param {NodeJS.Signals} signal */
-function stopChild(child, signal = 'SIGTERM', graceMs = 25_000) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(undefined);
-    });
-    child.kill(signal);
-  });
-}
 
 // ---- Measuring ----
 
@@ -188,7 +70,7 @@ function stopChild(child, signal = 'SIGTERM', graceMs = 25_000) {
 /**
  * Runs autocannon against `paths` (a random one per request): a warm-up, then the measured run.
  * @param {string} name @param {string} label @param {string} origin @param {string[]} paths
- * @param {{ app: number[], postgres: () => number[] }} busy
+ * @param {{ app: () => number[], postgres: () => number[] }} busy the processes whose CPU the run is charged to
  * @param {Record<string, string>} [headers] e.g. a member's session cookie
  * @returns {Promise<RouteResult>}
  */
@@ -208,29 +90,12 @@ async function measure(name, label, origin, paths, busy, headers = {}) {
     });
   say(`${label}: warm-up ${warmup} s, then ${duration} s with ${connections} connections`);
   if (warmup > 0) await run(warmup);
-  const cpuBefore = { app: cpuSeconds(busy.app), postgres: cpuSeconds(busy.postgres()), bench: process.cpuUsage() };
+  const cpu = cpuMeter(busy);
   const started = process.hrtime.bigint();
   if (args['cpu-prof']) say(`${label}: measured from ${((Date.now() - appStartedAt) / 1000).toFixed(1)} s after the app started`);
   const result = await run(duration);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpuAfter = { app: cpuSeconds(busy.app), postgres: cpuSeconds(busy.postgres()) };
-  const benchCpu = process.cpuUsage(cpuBefore.bench);
-  return {
-    name,
-    label,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    bytes: result.requests.total > 0 ? result.throughput.total / result.requests.total : null,
-    cpu: {
-      app: cpuBetween(cpuBefore.app, cpuAfter.app) / seconds,
-      postgres: cpuBetween(cpuBefore.postgres, cpuAfter.postgres) / seconds,
-      bench: (benchCpu.user + benchCpu.system) / 1e6 / seconds,
-    },
-    note: null,
-  };
+  return { name, label, ...loadFigures(result), cpu: cpu.stop(seconds), note: null };
 }
 
 /** @param {string} url */
@@ -366,47 +231,13 @@ async function explainDetail(pool, typicalId) {
 
 // ---- Output ----
 
-/** @param {number | null} value @param {number} digits */
-const num = (value, digits = 0) => (value === null || Number.isNaN(value) ? '–' : value.toFixed(digits));
-
 /** Execution time of the statements of one kind (a detail read issues two "page" statements). @param {{ kind: string, ms: number }[]} plans @param {string} kind */
 const sumMs = (plans, kind) => plans.filter((p) => p.kind === kind).reduce((sum, p) => sum + p.ms, 0);
-
-/** @param {number | null} value */
-const percent = (value) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
-
-/**
- * @param {string[]} headers @param {string[][]} rows
- */
-function table(headers, rows) {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (/** @type {string[]} */ cells) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 // ---- Main ----
 
 async function main() {
-  const reuse = args['reuse-data'];
-  const dataDir = reuse ? path.resolve(reuse) : temporaryPostgresDir('infraforum-bench');
-  mkdirSync(dataDir, { recursive: true, mode: 0o711 });
-  const keep = Boolean(reuse) || args['keep-data'];
-  const logs = path.join(dataDir, 'logs');
-  mkdirSync(logs, { recursive: true });
-  /** @type {Array<() => Promise<unknown>>} */
-  const cleanups = [];
-  let cleaned = false;
-  const cleanup = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    for (const stop of cleanups.reverse()) await stop().catch((error) => console.error('cleanup failed:', error));
-    if (!keep) rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once('SIGINT', () => {
-    console.error('\nInterrupted: stopping the app and PostgreSQL');
-    void cleanup().then(() => process.exit(130));
-  });
+  const { dataDir, logs, keep, cleanups } = prepareRun('infraforum-bench', args, 'stopping the app and PostgreSQL');
 
   try {
     say(`data in ${dataDir}${keep ? ' (kept)' : ' (removed at the end)'}`);
@@ -414,7 +245,7 @@ async function main() {
     const postgres = await startEmbeddedPostgres({ dir: path.join(dataDir, 'postgres'), notice: (line) => say(line) });
     cleanups.push(() => postgres.stop());
     say(`embedded PostgreSQL on port ${postgres.port} in ${Date.now() - startedPg} ms`);
-    const postmasterPid = Number(readFileSync(path.join(dataDir, 'postgres', 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const postgresPids = postgresProcesses(path.join(dataDir, 'postgres'));
 
     // The app as in production, in its own process (its CPU apart from autocannon's).
     const port = await freePort();
@@ -450,17 +281,7 @@ async function main() {
 
     const pool = new pg.Pool({ connectionString: postgres.url, max: 2, application_name: 'infraforum-bench' });
     cleanups.push(() => pool.end());
-    const marker = path.join(dataDir, 'seeded.json');
-    if (existsSync(marker)) {
-      say(`reusing seeded data: ${readFileSync(marker, 'utf8').trim()}`);
-    } else {
-      say('seeding…');
-      const seeded = await seedContent({ databaseUrl: postgres.url, contents: Number(args.contents), replies: Number(args.replies) });
-      writeFileSync(marker, JSON.stringify(seeded) + '\n');
-      say(
-        `seeded ${seeded.contents} content items, ${seeded.replies} replies, ${seeded.votes} votes, ${seeded.users} users in ${(seeded.elapsedMs / 1000).toFixed(1)} s`,
-      );
-    }
+    await seedOnce(dataDir, { databaseUrl: postgres.url, contents: Number(args.contents), replies: Number(args.replies) });
     const counts = (
       await pool.query(`SELECT (SELECT count(*) FROM content)::int AS content, (SELECT count(*) FROM reply)::int AS reply,
                                (SELECT count(*) FROM vote)::int AS vote, (SELECT count(*) FROM "user")::int AS users`)
@@ -502,17 +323,7 @@ async function main() {
     if (routes.has('member')) {
       const email = (await pool.query(`SELECT email FROM "user" WHERE status = 'active' AND role = 'member' ORDER BY email LIMIT 1`))
         .rows[0]?.email;
-      const login = await fetch(`${origin}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-      });
-      const cookie = login.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('infraforum.sid='))
-        ?.split(';')[0];
-      if (login.status !== 200 || !cookie) throw new Error(`Logging in as ${email} answered ${login.status}`);
-      memberHeaders = { cookie };
+      memberHeaders = { cookie: await logIn(origin, email, BENCH_PASSWORD) };
       say(`logged in as ${email} for the member routes`);
     }
 
@@ -526,9 +337,9 @@ async function main() {
     });
     cleanups.push(() => stopChild(bare));
     const bareOrigin = `http://127.0.0.1:${match[1]}`;
-    const appPids = () => [app.pid ?? 0, ...childrenOf(app.pid ?? 0)];
-    const busyApp = { app: appPids(), postgres: () => [postmasterPid, ...childrenOf(postmasterPid)] };
-    const busyBare = { app: [bare.pid ?? 0], postgres: () => [] };
+    const appPids = [app.pid ?? 0, ...childrenOf(app.pid ?? 0)];
+    const busyApp = { app: () => appPids, postgres: postgresPids };
+    const busyBare = { app: () => [bare.pid ?? 0], postgres: () => [] };
 
     /** @type {RouteResult[]} */
     const results = [];
@@ -597,15 +408,9 @@ async function main() {
     out.push('');
     out.push(
       table(
-        ['route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'bytes/resp', '× ceiling', 'CPU app/pg/ac', 'CPU ms/req app+pg', 'aim'],
+        [...LOAD_HEADERS, '× ceiling', 'CPU app/pg/ac', 'CPU ms/req app+pg', 'aim'],
         results.map((r) => [
-          r.label,
-          num(r.rps),
-          num(r.p50),
-          num(r.p99),
-          String(r.non2xx),
-          String(r.errors),
-          num(r.bytes),
+          ...loadCells(r),
           r.name === 'ceiling' ? '' : percent(ratio(r)),
           r.cpu ? `${Math.round(r.cpu.app * 100)}/${Math.round(r.cpu.postgres * 100)}/${Math.round(r.cpu.bench * 100)} %` : '',
           r.cpu && r.rps ? `${num((r.cpu.app / r.rps) * 1000, 2)}+${num((r.cpu.postgres / r.rps) * 1000, 2)}` : '',
@@ -674,7 +479,7 @@ async function main() {
     if (cpuProfDir) say(`CPU profile of the app will be in ${cpuProfDir} once it has stopped`);
     if (keep) say(`data kept: re-run without seeding with --reuse-data ${dataDir}`);
   } finally {
-    await cleanup();
+    await cleanups.run();
   }
 }
 

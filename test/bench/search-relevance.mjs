@@ -22,17 +22,15 @@
  *
  * --all prints every query's first result, not only the misses; --keep-data leaves the data dir (and logs) behind.
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from '../../server/dist/common/free-port.js';
-import { runningEmbeddedPostgresUrl, temporaryPostgresDir } from '../../server/dist/database/embedded-postgres.js';
+import { runningEmbeddedPostgresUrl } from '../../server/dist/database/embedded-postgres.js';
 import { DEMO_GUIDES, DEMO_QUESTIONS } from '../../server/dist/demo/demo-content.js';
+import { prepareRun, ROOT, startNode, stopChild } from './bench-processes.mjs';
+import { exitWithHelp, logIn, percent, say, table } from './bench-support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
 const DEFAULT_FIXTURE = path.join(ROOT, 'test/fixtures/search-relevance/queries.json');
 const CATEGORIES = ['typo', 'compound', 'synonym', 'sf-id', 'english', 'plain', 'question'];
 const ENGINES = /** @type {const} */ (['meilisearch', 'postgres']);
@@ -53,19 +51,7 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', default: false },
   },
 });
-if (args.help) {
-  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
-  console.log(
-    source
-      .slice(source.indexOf('/**') + 3, source.indexOf('*/'))
-      .replace(/^ \* ?/gm, '')
-      .trim(),
-  );
-  process.exit(0);
-}
-
-/** @param {string} message */
-const say = (message) => console.error(`· ${message}`);
+if (args.help) exitWithHelp(import.meta.url);
 
 // ---- The fixture ----
 
@@ -105,45 +91,13 @@ function loadFixture(file) {
 // ---- Processes ----
 
 /**
- * Spawns `node server/dist/main.js` and resolves when its stdout matches `ready`.
+ * Starts `node server/dist/main.js` and resolves once it listens and (in development) has seeded the demo accounts
+ * and content: then it prints how to stop it.
  * @param {NodeJS.ProcessEnv} env @param {string} logFile
- * @returns {Promise<import('node:child_process').ChildProcess>}
  */
-function startApp(env, logFile) {
-  const child = spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = createWriteStream(logFile);
-  child.stderr.pipe(log);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the app did not start in time; see ${logFile}`)), 180_000);
-    child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
-      log.write(chunk);
-      output += chunk.toString();
-      // Printed once the app listens and (in development) has seeded the demo accounts and content.
-      if (/Stop med Ctrl\+C/.test(output)) {
-        clearTimeout(timer);
-        output = '';
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the app exited with ${code} before it was ready; see ${logFile}`));
-    });
-  });
-}
-
-/** Asks a child to stop (main.js shuts down gracefully on SIGINT) and waits; SIGKILL after `graceMs`. @param {import('node:child_process').ChildProcess} child */
-function stopChild(child, graceMs = 25_000) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(undefined);
-    });
-    child.kill('SIGINT');
-  });
+async function startApp(env, logFile) {
+  const { child } = await startNode(['server/dist/main.js'], { env, ready: /Stop med Ctrl\+C/, log: logFile, timeoutMs: 180_000 });
+  return child;
 }
 
 /**
@@ -165,21 +119,6 @@ async function waitForHealth(origin, settled, what, timeoutMs = 120_000) {
     if (Date.now() > deadline) throw new Error(`${what} not reached after ${timeoutMs} ms; last health: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** @param {string} origin @param {string} email @param {string} password @returns {Promise<string>} the session cookie */
-async function logIn(origin, email, password) {
-  const response = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('infraforum.sid='))
-    ?.split(';')[0];
-  if (response.status !== 200 || !cookie) throw new Error(`Logging in as ${email} answered ${response.status}`);
-  return cookie;
 }
 
 // ---- Measuring ----
@@ -259,17 +198,6 @@ function figuresByCategory(results) {
 
 // ---- Output ----
 
-/** @param {number} value */
-const percent = (value) => `${(value * 100).toFixed(1)} %`;
-
-/** @param {string[]} headers @param {string[][]} rows */
-function table(headers, rows) {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (/** @type {string[]} */ cells) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
 /** @param {string} text @param {number} max */
 const cut = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -324,22 +252,7 @@ async function main() {
     if (!(/** @type {readonly string[]} */ (ENGINES).includes(engine))) throw new Error(`--engines: unknown engine ${engine}`);
   }
   const viewer = args.viewer ?? 'hotline@gladsaxe.dk';
-  const dataDir = temporaryPostgresDir('infraforum-relevance');
-  const logs = path.join(dataDir, 'logs');
-  mkdirSync(logs, { recursive: true });
-  /** @type {Array<() => Promise<unknown>>} */
-  const cleanups = [];
-  let cleaned = false;
-  const cleanup = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    for (const stop of cleanups.reverse()) await stop().catch((error) => console.error('cleanup failed:', error));
-    if (!args['keep-data']) rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once('SIGINT', () => {
-    console.error('\nInterrupted: stopping the apps');
-    void cleanup().then(() => process.exit(130));
-  });
+  const { dataDir, logs, cleanups } = prepareRun('infraforum-relevance', args, 'stopping the apps');
 
   try {
     say(`${queries.length} queries from ${path.relative(ROOT, path.resolve(args.fixture ?? DEFAULT_FIXTURE))}; data in ${dataDir}`);
@@ -365,7 +278,7 @@ async function main() {
       },
       path.join(logs, 'app-meilisearch.log'),
     );
-    cleanups.push(() => stopChild(app));
+    cleanups.push(() => stopChild(app, 'SIGINT'));
     await waitForHealth(
       origin,
       (health) => health?.searchEngine === 'meilisearch' && health?.searchOutbox?.backlog === 0,
@@ -399,7 +312,7 @@ async function main() {
         },
         path.join(logs, 'app-postgres.log'),
       );
-      cleanups.push(() => stopChild(fallback));
+      cleanups.push(() => stopChild(fallback, 'SIGINT'));
       await waitForHealth(fallbackOrigin, (health) => health?.searchEngine === 'postgres', 'the PostgreSQL fallback');
       say(`app with the PostgreSQL fallback on ${fallbackOrigin}`);
       resultsByEngine.postgres = await runQueries(fallbackOrigin, await logIn(fallbackOrigin, viewer, password), queries);
@@ -438,7 +351,7 @@ async function main() {
     }
     if (args['keep-data']) say(`data and logs kept in ${dataDir}`);
   } finally {
-    await cleanup();
+    await cleanups.run();
   }
 }
 

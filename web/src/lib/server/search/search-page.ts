@@ -60,7 +60,9 @@ export async function loadSearch(locals: App.Locals, url: URL): Promise<SearchPa
   });
   if (data) return { state, result: data, failure: null };
   const failed = apiError(problem, response);
-  if (failed.statusCode === 400) return { state, result: null, failure: refused(failed.message, failed.fields ?? {}) };
+  // 400: the query; 503: the fallback is busy ("prøv igen om et øjeblik") — both said on the page itself.
+  if (failed.statusCode === 400 || failed.statusCode === 503)
+    return { state, result: null, failure: refused(failed.message, failed.fields ?? {}) };
   error(failed.statusCode >= 500 ? 502 : failed.statusCode, failed.message);
 }
 
