@@ -20,7 +20,7 @@ describe('GET /api/health', () => {
       database: 'up',
       search: 'up',
       searchEngine: 'meilisearch',
-      searchOutbox: { backlog: 0, oldestAgeSeconds: null, failing: 0, lastError: null },
+      searchOutbox: { backlog: 0, oldestAgeSeconds: null, failing: 0 },
     });
   });
 });

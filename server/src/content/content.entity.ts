@@ -29,7 +29,7 @@ import { ReplyEntity } from './reply.entity.js';
 @Index('content_access_idx', ['kind', 'status', 'visibility', 'organizationId', 'authorId', 'deletedAt'])
 // A GIN index, which TypeORM cannot describe: the migration owns it.
 @Index('content_tags_idx', { synchronize: false })
-// Expression indexes of the search fallback (migration 1765094400000-search).
+// GIN indexes of the search fallback (migration 1765094400000-search).
 @Index('content_search_idx', { synchronize: false })
 @Index('content_title_trgm_idx', { synchronize: false })
 export class ContentEntity {

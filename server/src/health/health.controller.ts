@@ -32,7 +32,10 @@ export class HealthController {
         .then((result) => (result.database?.status === 'up' ? ('up' as const) : ('down' as const)))
         .catch(() => 'down' as const),
       this.search.isHealthy().then((up) => (up ? ('up' as const) : ('down' as const))),
-      this.outbox.stats().catch(() => null),
+      this.outbox
+        .stats()
+        .then(({ backlog, oldestAgeSeconds, failing }) => ({ backlog, oldestAgeSeconds, failing }))
+        .catch(() => null),
     ]);
     const status = database === 'up' ? 'ok' : 'error';
     response.status(status === 'ok' ? 200 : 503);

@@ -42,7 +42,7 @@ const TITLE = `lower(infraforum_unaccent(c.title))`;
 const STOP = new Set(DANISH_STOP_WORDS);
 /** A fallback search that takes longer than this is cut off (503): better than a database at full CPU. */
 const STATEMENT_TIMEOUT = '3s';
-const busy = () => new ApiException(503, 'UNAVAILABLE', 'Søgningen er travl lige nu. Prøv igen om et øjeblik.');
+const busy = () => new ApiException(503, 'UNAVAILABLE', 'Søgningen har travlt lige nu. Prøv igen om et øjeblik.');
 
 /** Words of a query as safe tsquery operands: letters and digits only, stop words dropped. */
 export function queryWords(q: string): string[] {
@@ -200,6 +200,20 @@ export class PostgresSearch {
       })),
       facets: { kind: row.kinds, component: row.components, tag: row.tags, organization: row.organizations },
     };
+  }
+
+  /**
+   * Which of these ids the viewer may open now. Meilisearch's copy of visibility and status is only as
+   * fresh as the outbox: an item hidden a moment ago (or while Meilisearch refused writes) must not be shown.
+   */
+  async readableNow(scope: ContentReadScope, ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const p = new SqlParams();
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT c.id FROM content c WHERE c.id = ANY(${p.add(ids)}::bigint[]) AND c.status = 'published' AND ${readScopeCondition(scope, p)}`,
+      p.values,
+    );
+    return new Set(rows.map((row) => Number(row.id)));
   }
 
   /** Titles for as-you-type: words as prefixes, then similar titles for typos. */

@@ -24,6 +24,8 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENET
 export function failureKind(error: unknown): 'refused' | 'unreachable' | 'slow' {
   if (error instanceof SearchTaskFailedError) return 'refused';
   const api = apiErrorOf(error);
+  // The index gone, or recreated without our settings (Meilisearch lost its data): probe rebuilds them.
+  if (api?.cause?.code === 'index_not_found' || api?.cause?.code === 'invalid_search_filter') return 'unreachable';
   if (api) return (api.response?.status ?? 0) >= 500 ? 'slow' : 'refused';
   let cause: unknown = error;
   for (let depth = 0; cause instanceof Error && depth < 4; depth++) {
@@ -127,7 +129,15 @@ export class SearchEngine implements OnApplicationShutdown {
    * Makes the index usable: creates it, applies the settings, and marks the engine ready. Called at
    * start and whenever Meilisearch answers again after an outage. Returns whether it is ready.
    */
-  async probe(): Promise<boolean> {
+  /** One probe at a time: a slow settings update must not be queued again by the next tick. */
+  probe(): Promise<boolean> {
+    this.probing ??= this.probeOnce().finally(() => (this.probing = undefined));
+    return this.probing;
+  }
+
+  private probing: Promise<boolean> | undefined;
+
+  private async probeOnce(): Promise<boolean> {
     if (!this.client) return false;
     if (!(await this.isHealthy())) {
       this.ready = false;
@@ -135,10 +145,10 @@ export class SearchEngine implements OnApplicationShutdown {
     }
     if (this.ready) return true;
     try {
-      const created = await this.ensureIndex(this.indexUid);
+      await this.ensureIndex(this.indexUid);
       await this.applySettings(this.indexUid);
-      // A new, empty index (first start, or a Meilisearch that lost its data): refill it from PostgreSQL.
-      if (created) await this.enqueueEverything();
+      // A new or emptied index (first start, or a Meilisearch that lost its data): refill it from PostgreSQL.
+      await this.refillIfEmptied();
       this.ready = true;
       this.logger.log(`Meilisearch ready (index "${this.indexUid}")`);
       for (const resolve of this.readyWaiters.splice(0)) resolve();
@@ -174,12 +184,22 @@ export class SearchEngine implements OnApplicationShutdown {
     }
   }
 
-  private async enqueueEverything(): Promise<void> {
-    const [row] = await this.dataSource.query<Array<{ count: number }>>(
-      `WITH ids AS (SELECT array_agg(id) AS ids FROM content WHERE deleted_at IS NULL AND status = 'published')
-       SELECT coalesce(cardinality(ids), 0) AS count, search_outbox_enqueue('content', coalesce(ids, '{}')) FROM ids`,
+  /** Fewer than 90 % of the searchable documents in the index (a few may be on their way): queue them all. */
+  private async refillIfEmptied(): Promise<void> {
+    const [stats, [row]] = await Promise.all([
+      this.index().getStats(),
+      this.dataSource.query<Array<{ count: number }>>(
+        `SELECT count(*)::int AS count FROM content WHERE deleted_at IS NULL AND status = 'published'`,
+      ),
+    ]);
+    const expected = row?.count ?? 0;
+    if (expected === 0 || stats.numberOfDocuments >= expected * 0.9) return;
+    await this.dataSource.query(
+      `SELECT search_outbox_enqueue('content', ARRAY(SELECT id FROM content WHERE deleted_at IS NULL AND status = 'published'))`,
     );
-    if (row && row.count > 0) this.logger.log(`New search index "${this.indexUid}": ${row.count} documents queued from PostgreSQL`);
+    this.logger.log(
+      `Search index "${this.indexUid}" holds ${stats.numberOfDocuments} of ${expected} documents: all queued from PostgreSQL`,
+    );
   }
 
   /**

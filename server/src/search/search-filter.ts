@@ -9,7 +9,8 @@ export function quote(value: string): string {
 
 /**
  * The read scope of the access policy as a Meilisearch filter: the same branches as the SQL the
- * content lists use (`readScopeCondition`), so search shows exactly what the lists show.
+ * content lists use (`readScopeCondition`). Only published items are indexed, so of those branches
+ * search shows the published ones; the others are kept so the filter stays the policy's, whole.
  */
 export function readScopeFilter(scope: ContentReadScope): string {
   const published: string[] = [];

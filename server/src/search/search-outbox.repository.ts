@@ -33,7 +33,7 @@ export class SearchOutboxRepository {
   async claim(manager: EntityManager, limit: number): Promise<OutboxRow[]> {
     const rows = await manager.query<OutboxRow[]>(
       `SELECT id, entity, entity_id, attempts FROM search_outbox
-       WHERE available_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+       WHERE available_at <= now() ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     );
     if (rows.length === 0) return rows;
@@ -55,7 +55,7 @@ export class SearchOutboxRepository {
     if (ids.length === 0) return;
     await manager.query(
       `UPDATE search_outbox SET attempts = attempts + 1, last_error = left($2, 2000),
-         available_at = now() + least(interval '5 minutes', interval '1 second' * power(2, attempts) * (0.75 + random() / 2))
+         available_at = now() + least(interval '5 minutes', interval '1 second' * power(2, least(attempts, 9)) * (0.75 + random() / 2))
        WHERE id = ANY($1::bigint[])`,
       [ids, error],
     );
@@ -74,14 +74,6 @@ export class SearchOutboxRepository {
     for (let start = 0; start < ids.length; start += 10_000) {
       await this.dataSource.query(`SELECT search_outbox_enqueue('content', $1::bigint[])`, [ids.slice(start, start + 10_000)]);
     }
-  }
-
-  /** The id the last outbox row got (rows are deleted once pushed; the id sequence remembers that there were writes). */
-  async lastRowId(): Promise<string> {
-    const [row] = await this.dataSource.query<Array<{ id: string | null }>>(
-      `SELECT last_value::text AS id FROM pg_sequences WHERE schemaname = current_schema() AND sequencename = pg_get_serial_sequence('search_outbox', 'id')::regclass::text`,
-    );
-    return row?.id ?? '0';
   }
 
   async stats(): Promise<OutboxStats> {

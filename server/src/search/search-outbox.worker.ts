@@ -86,12 +86,15 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
     }
     if (Date.now() - this.lastProbe < PROBE_MS) return;
     this.lastProbe = Date.now();
-    void this.engine.probe().then(async (ready) => {
-      if (!ready || !this.config.searchWorker) return;
-      const due = await this.outbox.retryNow();
-      if (due > 0) this.logger.log(`Meilisearch is back: ${due} waiting changes are due now`);
-      this.wake();
-    });
+    void this.engine
+      .probe()
+      .then(async (ready) => {
+        if (!ready || !this.config.searchWorker) return;
+        const due = await this.outbox.retryNow();
+        if (due > 0) this.logger.log(`Meilisearch is back: ${due} waiting changes are due now`);
+        this.wake();
+      })
+      .catch((error: unknown) => this.logger.warn(`Search probe failed: ${describeError(error)}`));
   }
 
   /** Drains now; a wake-up during a drain makes it go round once more. */
@@ -137,12 +140,9 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
         const present = new Set(sourceRows.map((row) => row.id));
         const gone = contentIds.filter((id) => !present.has(id)).map(Number);
         const index = this.engine.index();
-        // Enqueued together, awaited together: Meilisearch runs one index's tasks in order.
-        const tasks = [
-          ...(documents.length > 0 ? [index.addDocuments(documents, { primaryKey: 'id' })] : []),
-          ...(gone.length > 0 ? [index.deleteDocuments(gone)] : []),
-        ];
-        for (const task of tasks) await this.engine.waitFor(task);
+        // One after the other (the id sets never overlap, but an unawaited request must not fail unobserved).
+        if (documents.length > 0) await this.engine.waitFor(index.addDocuments(documents, { primaryKey: 'id' }));
+        if (gone.length > 0) await this.engine.waitFor(index.deleteDocuments(gone));
         if (synonymsChanged) await this.engine.pushSynonyms();
         await this.outbox.delete(
           manager,

@@ -59,6 +59,15 @@ export class SearchService {
         this.failed(error);
       }
     }
+    if (result) {
+      // Only what the viewer may open now (see readableNow); counts are left as Meilisearch gave them.
+      const readable = await this.postgres.readableNow(
+        scope,
+        result.hits.map((hit) => hit.id),
+      );
+      const gone = result.hits.length - readable.size;
+      if (gone > 0) result = { ...result, hits: result.hits.filter((hit) => readable.has(hit.id)), total: result.total - gone };
+    }
     result ??= await this.postgres.search(scope, query, await this.synonyms());
     return {
       hits: result.hits.map(toHit),
@@ -111,8 +120,14 @@ export class SearchService {
     if (this.engine.isReady) {
       try {
         const response = await this.engine.searchIndex().search(q, meilisearchSuggestParams(readScopeFilter(scope)));
+        const readable = await this.postgres.readableNow(
+          scope,
+          response.hits.map((hit) => hit.id),
+        );
         return {
-          suggestions: response.hits.map((hit) => ({ id: hit.id, kind: hit.kind, title: hit.title, url: contentPath(hit) })),
+          suggestions: response.hits
+            .filter((hit) => readable.has(hit.id))
+            .map((hit) => ({ id: hit.id, kind: hit.kind, title: hit.title, url: contentPath(hit) })),
           engine: 'meilisearch',
         };
       } catch (error) {

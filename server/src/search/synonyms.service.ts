@@ -101,7 +101,7 @@ export class SynonymsService {
   }
 
   private async lock(manager: EntityManager, id: string): Promise<{ terms: string[] }> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound();
     const [row] = await manager.query<Array<{ terms: string[] }>>(`SELECT terms FROM search_synonym WHERE id = $1 FOR UPDATE`, [id]);
     if (!row) throw notFound();
     return row;

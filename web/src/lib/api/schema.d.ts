@@ -2363,7 +2363,6 @@ export interface operations {
                         searchOutbox: {
                             backlog: number;
                             failing: number;
-                            lastError: string | null;
                             oldestAgeSeconds: number | null;
                         } | null;
                         /** @enum {string} */
@@ -2386,7 +2385,6 @@ export interface operations {
                         searchOutbox: {
                             backlog: number;
                             failing: number;
-                            lastError: string | null;
                             oldestAgeSeconds: number | null;
                         } | null;
                         /** @enum {string} */
