@@ -317,16 +317,7 @@ async function main() {
     const dropped = await pool.query(`DELETE FROM search_outbox`);
     if ((dropped.rowCount ?? 0) > 0) say(`deleted ${dropped.rowCount} outbox rows left by seeding (the rebuild covers them)`);
 
-    // ---- The app under test: Meilisearch, worker on, no anonymous cache ----
-    const cpuProfDir = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined;
-    if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
-    profiledAppStartedAt = Date.now();
-    const app = await startApp('app', {}, [
-      ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
-      ...(args['app-node-arg'] ?? []),
-    ]);
-
-    // ---- Full rebuild, with the app running as an operator would ----
+    // ---- Full rebuild, before the app starts (so the app finds a full index and has nothing to refill) ----
     /** @type {{ documents: number, seconds: number, cliSeconds: number } | null} */
     let rebuild = null;
     if (args['no-rebuild']) {
@@ -346,6 +337,15 @@ async function main() {
         `rebuilt ${rebuild.documents} documents in ${rebuild.seconds.toFixed(1)} s (${cliSeconds.toFixed(1)} s with the CLI's start and stop)`,
       );
     }
+
+    // ---- The app under test: Meilisearch, worker on, no anonymous cache ----
+    const cpuProfDir = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined;
+    if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
+    profiledAppStartedAt = Date.now();
+    const app = await startApp('app', {}, [
+      ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
+      ...(args['app-node-arg'] ?? []),
+    ]);
 
     // Settled: Meilisearch ready in the app, nothing waiting in the outbox, every indexable item in the index.
     const settledBy = Date.now() + 120_000;

@@ -62,6 +62,7 @@ export class SearchEngine implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     this.indexUid = config.meiliIndex;
+    this.refills = config.searchWorker;
     if (config.meili) {
       const { url, masterKey } = config.meili;
       this.searchClient = new Meilisearch({ host: url, apiKey: masterKey, httpClient: this.searchHttp });
@@ -136,6 +137,8 @@ export class SearchEngine implements OnApplicationShutdown {
   }
 
   private probing: Promise<boolean> | undefined;
+  /** Only processes that drain the outbox refill an emptied index (not the CLI, whose rebuild fills it). */
+  private readonly refills: boolean;
 
   private async probeOnce(): Promise<boolean> {
     if (!this.client) return false;
@@ -148,7 +151,7 @@ export class SearchEngine implements OnApplicationShutdown {
       await this.ensureIndex(this.indexUid);
       await this.applySettings(this.indexUid);
       // A new or emptied index (first start, or a Meilisearch that lost its data): refill it from PostgreSQL.
-      await this.refillIfEmptied();
+      if (this.refills) await this.refillIfEmptied();
       this.ready = true;
       this.logger.log(`Meilisearch ready (index "${this.indexUid}")`);
       for (const resolve of this.readyWaiters.splice(0)) resolve();
