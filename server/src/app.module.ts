@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { rateLimits } from './auth/rate-limit.guard.js';
@@ -10,7 +11,9 @@ import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { DialogueModule } from './dialogue/dialogue.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -33,6 +36,9 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ContentModule,
+        AttachmentsModule,
+        DialogueModule,
+        NotificationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

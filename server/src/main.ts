@@ -2,9 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config/config.js';
 import { seedDemoContent } from './demo/demo-content-seed.js';
+import { seedDemoWebinar } from './demo/demo-webinar-seed.js';
 import { demoPassword, seedDemoData } from './demo/demo-data.js';
 import { startServices } from './runtime/start-services.js';
-import { loadWebHandler } from './runtime/web-handler.js';
+import { loadWebHandler, WEB_BODY_SIZE_LIMIT } from './runtime/web-handler.js';
 
 const bootStarted = Date.now();
 
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
 
   // adapter-node reads ORIGIN when its handler module loads; the web calls the API over loopback.
   process.env.ORIGIN ??= runtime.publicUrl;
+  // Form actions forward uploads (webinar slides, up to 50 MB) to the API; adapter-node's default is 512 KB.
+  process.env.BODY_SIZE_LIMIT ??= WEB_BODY_SIZE_LIMIT;
   // Behind a proxy, SvelteKit takes the person's address from X-Forwarded-For, as the API does.
   if (runtime.trustProxy) {
     process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
     const password = demoPassword(runtime.dataDir);
     const accounts = await seedDemoData(app, password);
     await seedDemoContent(app);
+    await seedDemoWebinar(app);
     lines.push('', `Demokonti (adgangskode for alle: ${password}):`);
     for (const account of accounts) lines.push(`  ${account.email.padEnd(28)} ${account.role.padEnd(10)} ${account.organizationCode}`);
     if (!runtime.smtpUrl) lines.push('', `Mails (bekræftelse, nulstilling) ses i dev-indbakken: ${runtime.publicUrl}/api/dev/mail`);

@@ -13,6 +13,8 @@ export const MeSchema = z.object({
   role: UserRole,
   status: UserStatus,
   organization: z.object({ code: z.string(), name: z.string(), type: OrganizationType }),
+  /** Unread in-app notifications (the bell); given by GET /api/auth/me, which every page asks. */
+  unreadNotifications: z.number().int().optional(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -1,13 +1,24 @@
 import { z } from 'zod';
 import { noControlCharacters } from './auth.js';
+import { AttachmentSchema } from './attachments.js';
+import { markdownText, noticeText, singleLine } from './text-fields.js';
+import {
+  ContentRefSchema,
+  SuggestionAttributesSchema,
+  TimelineEntrySchema,
+  WebinarAttributesSchema,
+  WebinarDetailsSchema,
+  type SuggestionAttributes,
+  type WebinarAttributes,
+} from './webinars.js';
 
 /** Every kind shares one `content` table; kinds after `guide` arrive with later issues and add only their attribute schema. */
 export const CONTENT_KINDS = ['question', 'guide', 'case', 'webinar', 'suggestion'] as const;
 export const ContentKind = z.enum(CONTENT_KINDS);
 export type ContentKind = z.infer<typeof ContentKind>;
 
-/** The kinds that can be written today. */
-export const WRITABLE_KINDS = ['question', 'guide'] as const;
+/** The kinds that can be written today (webinars only by KOMBIT's moderators). */
+export const WRITABLE_KINDS = ['question', 'guide', 'suggestion', 'webinar'] as const;
 export const WritableKind = z.enum(WRITABLE_KINDS, { error: 'Vælg en gyldig indholdstype' });
 export type WritableKind = z.infer<typeof WritableKind>;
 
@@ -56,31 +67,6 @@ export const REPLY_MAX = 30_000;
 export const TAGS_MAX = 5;
 export const COMPONENTS_MAX = 10;
 
-const singleLine = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `Skriv ${label}` })
-    .trim()
-    .min(min, { error: min <= 1 ? `Skriv ${label}` : `${capitalize(label)} skal være på mindst ${min} tegn` })
-    .max(max, { error: `${capitalize(label)} må højst være på ${max} tegn` })
-    .refine(noControlCharacters, { error: `${capitalize(label)} må ikke indeholde linjeskift eller kontroltegn` });
-
-/** Markdown may hold line breaks and tabs, never other control characters (NUL cannot even be stored). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const MARKDOWN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const markdownText = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `Skriv ${label}` })
-    .max(max, { error: `${capitalize(label)} må højst være på ${max} tegn` })
-    .refine((value) => !MARKDOWN_CONTROL.test(value), { error: `${capitalize(label)} indeholder kontroltegn, der ikke kan gemmes` })
-    .transform((value) => value.replace(/\r\n?/g, '\n').trim())
-    .refine((value) => value.length >= min, {
-      error: min <= 1 ? `Skriv ${label}` : `${capitalize(label)} skal være på mindst ${min} tegn`,
-    });
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export const ContentTitle = singleLine('en titel', 8, TITLE_MAX);
 export const ContentBody = markdownText('en tekst', 1, BODY_MAX);
 export const ReplyBody = markdownText('et svar', 2, REPLY_MAX);
@@ -110,16 +96,11 @@ export const ComponentSlugs = z
 
 // ---- Attributes per kind (the names are the contract) ----
 
-export const QuestionAttributesSchema = z.strictObject({});
+export const QuestionAttributesSchema = z.strictObject({
+  /** A follow-up question to this webinar ("Stil et opfølgende spørgsmål"); the server checks that it exists. */
+  webinarId: z.number({ error: 'Angiv et gyldigt webinar' }).int().positive().optional(),
+});
 export type QuestionAttributes = z.infer<typeof QuestionAttributesSchema>;
-
-const NOTICE_MAX = 2000;
-const noticeText = (label: string) =>
-  z
-    .string({ error: `Skriv ${label}` })
-    .max(NOTICE_MAX, { error: `${capitalize(label)} må højst være på ${NOTICE_MAX} tegn` })
-    .refine((value) => !MARKDOWN_CONTROL.test(value), { error: `${capitalize(label)} indeholder kontroltegn, der ikke kan gemmes` })
-    .transform((value) => value.replace(/\r\n?/g, '\n').trim());
 
 export const AffectedSystem = singleLine('et it-system', 1, 100);
 
@@ -152,9 +133,11 @@ export type GuideAttributesInput = z.input<typeof GuideAttributesSchema>;
 export const ATTRIBUTE_SCHEMAS = {
   question: QuestionAttributesSchema,
   guide: GuideAttributesSchema,
+  suggestion: SuggestionAttributesSchema,
+  webinar: WebinarAttributesSchema,
 } as const satisfies Record<WritableKind, z.ZodType>;
 
-export type ContentAttributes = QuestionAttributes | GuideAttributes;
+export type ContentAttributes = QuestionAttributes | GuideAttributes | SuggestionAttributes | WebinarAttributes;
 
 // ---- Write ----
 
@@ -177,9 +160,22 @@ export const CreateGuideSchema = z.strictObject({
   ...commonCreateFields,
   attributes: GuideAttributesSchema,
 });
-export const CreateContentSchema = z.discriminatedUnion('kind', [CreateQuestionSchema, CreateGuideSchema], {
-  error: 'Vælg en gyldig indholdstype (question eller guide)',
+export const CreateSuggestionSchema = z.strictObject({
+  kind: z.literal('suggestion'),
+  ...commonCreateFields,
+  attributes: SuggestionAttributesSchema,
 });
+export const CreateWebinarSchema = z.strictObject({
+  kind: z.literal('webinar'),
+  ...commonCreateFields,
+  visibility: Visibility.default('public'),
+  attributes: WebinarAttributesSchema,
+});
+export const CreateContentSchema = z.discriminatedUnion(
+  'kind',
+  [CreateQuestionSchema, CreateGuideSchema, CreateSuggestionSchema, CreateWebinarSchema],
+  { error: 'Vælg en gyldig indholdstype (question, guide, suggestion eller webinar)' },
+);
 export type CreateContentInput = z.input<typeof CreateContentSchema>;
 export type CreateContent = z.output<typeof CreateContentSchema>;
 
@@ -230,6 +226,7 @@ export const MoveReplySchema = z.strictObject({
   reason: ModeratorReason,
 });
 
+/** Suggestions take 1 or 0 only (a vote for the topic, or none). */
 export const VoteSchema = z.strictObject({
   value: z.union([z.literal(1), z.literal(-1), z.literal(0)], { error: 'En stemme er 1, -1 eller 0 (fjern stemmen)' }),
 });
@@ -240,7 +237,7 @@ export const MarkdownPreviewResultSchema = z.object({ html: z.string() });
 
 // ---- Read ----
 
-export const CONTENT_SORTS = ['newest', 'active', 'votes', 'unanswered', 'solved'] as const;
+export const CONTENT_SORTS = ['newest', 'active', 'votes', 'unanswered', 'solved', 'status', 'upcoming', 'recent'] as const;
 export const ContentSort = z.enum(CONTENT_SORTS, { error: 'Ukendt sortering' });
 export type ContentSort = z.infer<typeof ContentSort>;
 export const SORT_LABELS: Record<ContentSort, string> = {
@@ -249,6 +246,9 @@ export const SORT_LABELS: Record<ContentSort, string> = {
   votes: 'Flest stemmer',
   unanswered: 'Ubesvarede',
   solved: 'Løste',
+  status: 'Status',
+  upcoming: 'Første dato først',
+  recent: 'Seneste dato først',
 };
 
 export const positiveIntFromQuery = (label: string, max: number) =>
@@ -280,6 +280,13 @@ export const ListContentQuerySchema = z.strictObject({
   /** Only the caller's own items (drafts included). */
   mine: z.enum(['true', 'false'], { error: 'mine er true eller false' }).optional(),
   sort: ContentSort.optional(),
+  /** A suggestion's or webinar's lifecycle status ("planned"). */
+  state: z
+    .string()
+    .regex(/^[a-z_]{1,20}$/, { error: 'Ukendt status' })
+    .optional(),
+  /** Follow-up questions and suggestions linked to this webinar. */
+  webinar: positiveIntFromQuery('Webinaret', 1_000_000_000).optional(),
   page: positiveIntFromQuery('Siden', 10_000).optional(),
   pageSize: positiveIntFromQuery('Sidestørrelsen', 100).optional(),
 });
@@ -312,6 +319,10 @@ export const ContentSummarySchema = z.object({
   replyCount: z.number().int(),
   solved: z.boolean(),
   locked: z.boolean(),
+  /** The caller's vote on it (0: none), so a list can show vote buttons without reading each item. */
+  myVote: z.number().int(),
+  /** The caller may vote on it (logged in, not their own, published, unlocked, a kind that takes votes). */
+  canVote: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   lastActivityAt: z.string(),
@@ -349,7 +360,6 @@ export type Reply = z.infer<typeof ReplySchema>;
 export const ContentDetailSchema = ContentSummarySchema.extend({
   body: z.string(),
   bodyHtml: z.string(),
-  myVote: z.number().int(),
   acceptedReplyId: z.number().int().nullable(),
   duplicateOf: z.object({ id: z.number().int(), title: z.string(), path: z.string() }).nullable(),
   version: z.number().int(),
@@ -358,6 +368,13 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
   mine: z.boolean(),
   /** The first replies in thread order: the accepted answer, then by votes, then oldest. */
   replies: z.array(ReplySchema),
+  /** Status changes of a suggestion or webinar, oldest first; empty for other kinds. */
+  timeline: z.array(TimelineEntrySchema),
+  attachments: z.array(AttachmentSchema),
+  /** Webinars only. */
+  webinar: WebinarDetailsSchema.nullable(),
+  /** The webinar a suggestion was planned for, or a follow-up question belongs to. */
+  linkedWebinar: ContentRefSchema.nullable(),
   permissions: z.object({
     edit: z.boolean(),
     delete: z.boolean(),
@@ -365,6 +382,14 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
     reply: z.boolean(),
     accept: z.boolean(),
     moderate: z.boolean(),
+    /** Move a suggestion or webinar on (moderators). */
+    changeStatus: z.boolean(),
+    /** Sign up for (or off) this webinar. */
+    register: z.boolean(),
+    /** Upload material. */
+    attach: z.boolean(),
+    /** Merge this suggestion into another (moderators). */
+    merge: z.boolean(),
   }),
 });
 export type ContentDetail = z.infer<typeof ContentDetailSchema>;

@@ -354,7 +354,7 @@ describe('POST /api/content refuses', () => {
   });
 
   it('a kind that cannot be written yet', async () => {
-    expectFieldErrors(await create({ ...QUESTION, kind: 'webinar' }), 'kind');
+    expectFieldErrors(await create({ ...QUESTION, kind: 'case' }), 'kind');
   });
 
   it.each([

@@ -13,7 +13,7 @@ import { freePort } from '../../server/dist/common/free-port.js';
 import { loadConfig } from '../../server/dist/config/config.js';
 import { UserRepository } from '../../server/dist/users/user.repository.js';
 import { UsersService } from '../../server/dist/users/users.service.js';
-import { loadWebHandler } from '../../server/dist/runtime/web-handler.js';
+import { loadWebHandler, WEB_BODY_SIZE_LIMIT } from '../../server/dist/runtime/web-handler.js';
 import { SearchEngine } from '../../server/dist/search/search-engine.js';
 import { TEMPLATE_DATABASE } from './constants.js';
 
@@ -120,6 +120,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
   if (options.web) {
     process.env.ORIGIN = url;
     process.env.INFRAFORUM_API_URL = url;
+    process.env.BODY_SIZE_LIMIT = WEB_BODY_SIZE_LIMIT;
     webHandler = await loadWebHandler();
     if (!webHandler) throw new Error('web/build is missing: run `npm run build` first');
   }

@@ -25,6 +25,7 @@ import { Authenticated, CurrentUser } from '../common/auth.decorators.js';
 import type { SessionUser } from '../common/session-user.js';
 import { toOpenApiSchema, ZodBody, ZodResponse } from '../common/zod-validation.js';
 import { toMe } from '../users/user.mapper.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { AuthService } from './auth.service.js';
 import { LoginGuard } from './login.guard.js';
 import { AccountRateLimit, RateLimitGuard } from './rate-limit.guard.js';
@@ -33,7 +34,10 @@ import { ApiBody } from '@nestjs/swagger';
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   @Post('register')
   @AccountRateLimit()
@@ -79,8 +83,8 @@ export class AuthController {
   @Authenticated()
   @ZodResponse(200, MeSchema)
   @ZodResponse(401, ApiErrorSchema)
-  getMe(@CurrentUser() user: SessionUser): Me {
-    return toMe(user);
+  async getMe(@CurrentUser() user: SessionUser): Promise<Me> {
+    return { ...toMe(user), unreadNotifications: await this.notifications.unreadCount(user.id) };
   }
 
   @Post('logout')

@@ -1,3 +1,4 @@
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -11,7 +12,13 @@ import { UserTokenEntity } from './user-token.entity.js';
 import { UserTokenRepository } from './user-token.repository.js';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), TypeOrmModule.forFeature([UserTokenEntity]), UsersModule, OrganizationsModule],
+  imports: [
+    PassportModule.register({ session: true }),
+    TypeOrmModule.forFeature([UserTokenEntity]),
+    UsersModule,
+    OrganizationsModule,
+    NotificationsModule,
+  ],
   controllers: [AuthController],
   providers: [AuthService, LocalStrategy, SessionSerializer, UserTokenRepository],
   exports: [AuthService],

@@ -77,8 +77,8 @@ export class CatalogService implements OnApplicationBootstrap {
         return needed ? [{ slug: needed.slug, name: needed.name }] : [];
       }),
       affectedSystems: toAffectedSystems(impact),
-      guides: guides.map(toContentSummary),
-      questions: questions.map(toContentSummary),
+      guides: guides.map((row) => toContentSummary(row, viewer)),
+      questions: questions.map((row) => toContentSummary(row, viewer)),
     };
   }
 
@@ -99,7 +99,7 @@ export class CatalogService implements OnApplicationBootstrap {
       components: components.map((component) => toComponent(component, graph)),
       severity: impact.severity,
       systems,
-      guides: guides.map((row): ContentSummary => toContentSummary(row)),
+      guides: guides.map((row): ContentSummary => toContentSummary(row, viewer)),
       notice: intranetNotice(
         components.map((component) => component.name),
         systems.map((system) => system.name),

@@ -184,9 +184,41 @@ export function canModerateContent(actor: ContentViewer | undefined): boolean {
   return isKombitStaff(actor);
 }
 
-/** Kinds that take replies and votes today; later kinds add themselves here. */
-export const REPLYABLE_KINDS: readonly ContentKind[] = ['question'];
-export const VOTABLE_KINDS: readonly ContentKind[] = ['question', 'guide'];
+/** Kinds that take replies and votes today; later kinds add themselves here. Replies on a suggestion are comments. */
+export const REPLYABLE_KINDS: readonly ContentKind[] = ['question', 'suggestion'];
+export const VOTABLE_KINDS: readonly ContentKind[] = ['question', 'guide', 'suggestion'];
+/** Kinds with files attached (a webinar's material; a case's documents). */
+export const ATTACHABLE_KINDS: readonly ContentKind[] = ['webinar', 'case'];
+/** Kinds with a lifecycle status that only moderators move on. */
+export const STATUS_KINDS: readonly ContentKind[] = ['suggestion', 'webinar'];
+
+/** Webinars are KOMBIT's (its moderators plan them); every other kind any active member may write. */
+export function canCreateKind(actor: ContentViewer | undefined, kind: ContentKind): boolean {
+  if (!actor) return false;
+  return kind === 'webinar' ? isKombitStaff(actor) : true;
+}
+
+/** New → considering → planned → held, or declined; webinars planned → held or cancelled: moderators only. */
+export function canChangeStatus(actor: ContentViewer | undefined, item: ContentTarget): boolean {
+  return isKombitStaff(actor) && !item.deleted && item.status !== 'draft' && STATUS_KINDS.includes(item.kind);
+}
+
+/** Whoever may edit the item may attach files to it, on the kinds that take files. */
+export function canAttachTo(actor: ContentViewer | undefined, item: ContentTarget): boolean {
+  return canEditContent(actor, item) && ATTACHABLE_KINDS.includes(item.kind);
+}
+
+/** Signed-in readers sign up for a published webinar while it is planned (the service also checks it is not over). */
+export function canRegisterFor(actor: ContentViewer | undefined, item: ContentTarget & { webinarStatus: string | null }): boolean {
+  return (
+    !!actor && canReadContent(actor, item) && item.status === 'published' && item.kind === 'webinar' && item.webinarStatus === 'planned'
+  );
+}
+
+/** Registrations (names, e-mails, municipalities), dialogue questions and the origin of anonymous answers: KOMBIT's moderators. */
+export function canManageWebinar(actor: ContentViewer | undefined): boolean {
+  return isKombitStaff(actor);
+}
 
 export function canReplyTo(actor: ContentViewer | undefined, item: ContentTarget): boolean {
   return (

@@ -15,12 +15,31 @@ const isJson = (contentType: string | undefined) => contentType?.split(';')[0]?.
 
 const READS_ONLY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Routes (under /api) that take a file as multipart/form-data instead of JSON. */
+const UPLOAD_PATHS = /^\/content\/[^/]+\/attachments\/?$/;
+/**
+ * A header a cross-site form cannot send: with it, a browser must ask first (a CORS preflight, which the API
+ * never grants), just as for the JSON content type. Any value; our web sends "infraforum".
+ */
+export const UPLOAD_CSRF_HEADER = 'x-requested-with';
+
+const isMultipart = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'multipart/form-data';
+
+/** A file upload to an upload route that carries the header no other site can send. */
+const isOwnUpload = (request: Request) =>
+  request.method === 'POST' &&
+  UPLOAD_PATHS.test(request.path) &&
+  isMultipart(request.headers['content-type']) &&
+  typeof request.headers[UPLOAD_CSRF_HEADER] === 'string';
+
 /**
  * The API reads only JSON, and every request that changes something must say so, body or not: a
  * browser cannot send that content type across origins without asking (CORS), so a form post from
- * another site, even a sibling sub-domain, never reaches an action.
+ * another site, even a sibling sub-domain, never reaches an action. File uploads are the one exception,
+ * protected the same way by UPLOAD_CSRF_HEADER.
  */
 export function requireJsonBody(request: Request, response: Response, next: NextFunction): void {
+  if (isOwnUpload(request)) return next();
   const mustBeJson = hasBody(request) || !READS_ONLY.has(request.method);
   if (mustBeJson && !isJson(request.headers['content-type'])) {
     response

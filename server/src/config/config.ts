@@ -12,6 +12,8 @@ const EnvSchema = z
     /** Interface to listen on; by default loopback outside production (the dev inbox is not for the network), every interface in production. */
     HOST: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
+    /** Where uploaded files are kept (content-addressed); by default <DATA_DIR>/attachments. */
+    ATTACHMENTS_DIR: z.string().min(1).optional(),
     DATABASE_URL: z.url().optional(),
     MEILI_URL: z.url().optional(),
     MEILI_MASTER_KEY: z.string().min(16).optional(),
@@ -59,6 +61,7 @@ export interface AppConfig {
   port: number;
   host: string | undefined;
   dataDir: string;
+  attachmentsDir: string;
   databaseUrl: string | undefined;
   meiliUrl: string | undefined;
   meiliMasterKey: string | undefined;
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST ?? (isProduction ? undefined : '127.0.0.1'),
     dataDir: path.resolve(e.DATA_DIR),
+    attachmentsDir: path.resolve(e.ATTACHMENTS_DIR ?? path.join(e.DATA_DIR, 'attachments')),
     databaseUrl: e.DATABASE_URL,
     meiliUrl: e.MEILI_URL,
     meiliMasterKey: e.MEILI_MASTER_KEY,

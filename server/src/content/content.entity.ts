@@ -32,6 +32,9 @@ import { ReplyEntity } from './reply.entity.js';
 // GIN indexes of the search fallback (migration 1765094400000-search).
 @Index('content_search_idx', { synchronize: false })
 @Index('content_title_trgm_idx', { synchronize: false })
+// Expression indexes on attributes (migration 1765353600000-webinars).
+@Index('content_webinar_link_idx', { synchronize: false })
+@Index('content_lifecycle_idx', { synchronize: false })
 export class ContentEntity {
   /** Numeric, stable: it is in every URL. pg returns bigint as a string. */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

@@ -1,9 +1,13 @@
 import { contentPath, type ContentDetail, type ContentSummary, type Reply, type Revision } from '@infraforum/shared';
+import { canVoteOnContent, type ContentViewer } from '../common/access-policy.js';
+import { contentTarget } from './content-targets.js';
+import { visibleAttributes } from '../webinars/attribute-privacy.js';
 import type { ContentDetailRow, ContentRow, ReplyRow } from './content.repository.js';
 
 const iso = (date: Date): string => date.toISOString();
 
-export function toContentSummary(row: ContentRow): ContentSummary {
+/** `viewer` decides which attributes are shown (a suggester's contact details are opt-in); none given = anonymous. */
+export function toContentSummary(row: ContentRow, viewer?: ContentViewer): ContentSummary {
   const id = Number(row.id);
   const organization = { code: row.organization_code, name: row.organization_name };
   return {
@@ -19,11 +23,13 @@ export function toContentSummary(row: ContentRow): ContentSummary {
     components: row.components,
     author: row.author_name === null ? null : { name: row.author_name, title: row.author_title, organization },
     organization,
-    attributes: row.attributes,
+    attributes: visibleAttributes(row.kind, row.attributes, viewer, row.author_id),
     score: row.score,
     replyCount: row.reply_count,
     solved: row.accepted_reply_id !== null,
     locked: row.locked,
+    myVote: row.my_vote ?? 0,
+    canVote: canVoteOnContent(viewer, contentTarget(row)),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     lastActivityAt: iso(row.last_activity_at),
@@ -61,9 +67,11 @@ export function toReply(
 export function toContentDetail(
   row: ContentDetailRow,
   replies: Reply[],
-  viewerId: string | null,
+  viewer: ContentViewer | undefined,
+  related: Pick<ContentDetail, 'timeline' | 'attachments' | 'webinar' | 'linkedWebinar'>,
   permissions: ContentDetail['permissions'],
 ): ContentDetail {
+  const viewerId = viewer?.id ?? null;
   const duplicateOf =
     row.duplicate_of_id !== null && row.duplicate_of_title !== null && row.duplicate_of_slug !== null && row.duplicate_of_kind !== null
       ? {
@@ -73,10 +81,10 @@ export function toContentDetail(
         }
       : null;
   return {
-    ...toContentSummary(row),
+    ...toContentSummary(row, viewer),
+    ...related,
     body: row.body,
     bodyHtml: row.body_html,
-    myVote: row.my_vote,
     acceptedReplyId: row.accepted_reply_id === null ? null : Number(row.accepted_reply_id),
     duplicateOf,
     version: row.version,

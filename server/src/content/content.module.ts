@@ -8,15 +8,30 @@ import { ContentRepository } from './content.repository.js';
 import { ContentService } from './content.service.js';
 import { RepliesController } from './replies.controller.js';
 import { ReplyService } from './reply.service.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { LifecycleService } from '../webinars/lifecycle.service.js';
+import { RegistrationService } from '../webinars/registration.service.js';
+import { WebinarRepository } from '../webinars/webinar.repository.js';
+import { WebinarsController } from '../webinars/webinars.controller.js';
 
 /**
- * Content and its reference catalog in one module: content checks components against the catalog, and the
- * catalog's pages list content about each component, so two modules would import each other.
+ * Content, its reference catalog and the webinar lifecycle in one module: content checks components against the
+ * catalog and the catalog lists content about each component; a content detail shows a webinar's sign-ups and
+ * timeline, and the lifecycle moves content on. Split, the modules would import each other.
  */
 @Module({
-  imports: [AuditModule],
-  controllers: [ContentController, RepliesController, CatalogController],
-  providers: [ContentRepository, ContentService, ReplyService, CatalogRepository, CatalogService],
-  exports: [ContentService, ReplyService, CatalogService, ContentRepository],
+  imports: [AuditModule, NotificationsModule],
+  controllers: [ContentController, RepliesController, CatalogController, WebinarsController],
+  providers: [
+    ContentRepository,
+    ContentService,
+    ReplyService,
+    CatalogRepository,
+    CatalogService,
+    WebinarRepository,
+    LifecycleService,
+    RegistrationService,
+  ],
+  exports: [ContentService, ReplyService, CatalogService, ContentRepository, WebinarRepository],
 })
 export class ContentModule {}

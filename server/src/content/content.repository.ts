@@ -63,6 +63,8 @@ export interface ContentRow {
   author_name: string | null;
   author_title: string | null;
   components: { slug: string; name: string }[];
+  /** The viewer's vote, where the query asked for it. */
+  my_vote?: number;
 }
 
 export interface ContentDetailRow extends ContentRow {
@@ -73,7 +75,6 @@ export interface ContentDetailRow extends ContentRow {
   duplicate_of_title: string | null;
   duplicate_of_slug: string | null;
   duplicate_of_kind: ContentKind | null;
-  my_vote: number;
 }
 
 export interface ReplyRow {
@@ -146,7 +147,13 @@ export interface ListFilter {
   componentSlug?: string;
   organizationCode?: string;
   status?: ContentStatus;
+  /** A suggestion's or webinar's lifecycle status (attributes.status). */
+  state?: string;
+  /** Items linked to this webinar (attributes.webinarId). */
+  webinarId?: string;
   authorId?: string;
+  /** Whose vote to read along (my_vote). */
+  viewerId?: string | null;
   sort: ContentSort;
   limit: number;
   offset: number;
@@ -168,6 +175,12 @@ const ORDER: Record<ContentSort, string> = {
   votes: 'c.score DESC, c.created_at DESC, c.id DESC',
   unanswered: 'c.created_at DESC, c.id DESC',
   solved: 'c.last_activity_at DESC, c.id DESC',
+  // Open work first: planned, being considered, new; then done and declined. Within each, most votes.
+  status: `CASE c.attributes->>'status' WHEN 'planned' THEN 0 WHEN 'considering' THEN 1 WHEN 'new' THEN 2 WHEN 'held' THEN 3
+    WHEN 'declined' THEN 4 ELSE 5 END, c.score DESC, c.created_at DESC, c.id DESC`,
+  // Webinars by when they happen (the attribute holds an offset, so compare as instants, not as text).
+  upcoming: `(c.attributes->>'startsAt')::timestamptz ASC NULLS LAST, c.id ASC`,
+  recent: `(c.attributes->>'startsAt')::timestamptz DESC NULLS LAST, c.id DESC`,
 };
 
 const REPLY_COLUMNS = `
@@ -194,6 +207,8 @@ export class ContentRepository {
     if (filter.kind) where.push(`c.kind = ${p.add(filter.kind)}`);
     if (filter.status) where.push(`c.status = ${p.add(filter.status)}`);
     if (filter.authorId) where.push(`c.author_id = ${p.add(filter.authorId)}`);
+    if (filter.state) where.push(`c.attributes->>'status' = ${p.add(filter.state)}`);
+    if (filter.webinarId) where.push(`c.attributes ? 'webinarId' AND c.attributes->>'webinarId' = ${p.add(filter.webinarId)}`);
     if (filter.tag) where.push(`c.tags @> ARRAY[${p.add(filter.tag)}]::text[]`);
     if (filter.organizationCode) {
       where.push(`c.organization_id = (SELECT id FROM organization WHERE code = ${p.add(filter.organizationCode)})`);
@@ -214,8 +229,11 @@ export class ContentRepository {
     const p = new SqlParams();
     const where = this.listConditions(scope, filter, p);
     const countParams = [...p.values];
+    const myVote = filter.viewerId
+      ? `COALESCE((SELECT v.value FROM vote v WHERE v.content_id = c.id AND v.user_id = ${p.add(filter.viewerId)}), 0)::int`
+      : '0';
     const pageSql = `
-      SELECT ${SUMMARY_COLUMNS}
+      SELECT ${SUMMARY_COLUMNS}, ${myVote} AS my_vote
       FROM (SELECT * FROM content c WHERE ${where} ORDER BY ${ORDER[filter.sort]} LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}) c
       JOIN organization o ON o.id = c.organization_id
       LEFT JOIN "user" u ON u.id = c.author_id

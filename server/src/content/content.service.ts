@@ -10,6 +10,10 @@ import {
   type CreateContent,
   type GuideAttributes,
   type ListContentQuery,
+  type SuggestionAttributes,
+  type WebinarAttributes,
+  type WebinarDetails,
+  type ContentRef,
   type ModerationAction,
   type Revision,
   type UpdateContent,
@@ -20,7 +24,11 @@ import { AuditService } from '../audit/audit.service.js';
 import {
   actsOnOthersContent,
   canAcceptReply,
+  canAttachTo,
+  canChangeStatus,
+  canCreateKind,
   canEditContent,
+  canRegisterFor,
   canEditReply,
   canModerateContent,
   canReadContent,
@@ -30,6 +38,9 @@ import {
   contentReadScope,
   isKombitStaff,
   requireAccess,
+  STATUS_KINDS,
+  ATTACHABLE_KINDS,
+  type ContentReadScope,
   type ContentViewer,
 } from '../common/access-policy.js';
 import { ApiException, fieldErrorsFromZod, type FieldErrors } from '../common/api-exception.js';
@@ -39,6 +50,10 @@ import { renderMarkdown } from './markdown.js';
 import { contentNotFound, contentTarget, replyTarget } from './content-targets.js';
 import { toContentDetail, toContentSummary, toReply, toRevision } from './content.mapper.js';
 import { ContentRepository, type ContentLockRow, type ContentWrite } from './content.repository.js';
+import { toAttachment } from '../attachments/attachment.mapper.js';
+import { toContentRef, toTimelineEntry } from '../webinars/webinar.mapper.js';
+import { WebinarRepository } from '../webinars/webinar.repository.js';
+import { visibleAttributes } from '../webinars/attribute-privacy.js';
 
 export const THREAD_REPLIES_SHOWN = 100;
 const SUMMARY_LENGTH = 280;
@@ -62,6 +77,7 @@ export class ContentService {
     private readonly repo: ContentRepository,
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
+    private readonly webinars: WebinarRepository,
   ) {}
 
   async list(viewer: SessionUser | undefined, query: ListContentQuery): Promise<ContentList> {
@@ -75,12 +91,15 @@ export class ContentService {
       componentSlug: query.component,
       organizationCode: query.organization,
       status: query.status,
+      state: query.state,
+      webinarId: query.webinar !== undefined ? String(query.webinar) : undefined,
       authorId: mine ? viewer!.id : undefined,
+      viewerId: viewer?.id ?? null,
       sort: query.sort ?? 'newest',
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    return { items: rows.map(toContentSummary), total, page, pageSize };
+    return { items: rows.map((row) => toContentSummary(row, viewer)), total, page, pageSize };
   }
 
   /** 404, never 403, for what the viewer may not see: its existence is not revealed. */
@@ -100,6 +119,7 @@ export class ContentService {
     ]);
     if (!row) throw contentNotFound();
     const target = contentTarget(row);
+    const related = await this.related(viewer, scope, row.id, row.kind, row.attributes, row.status);
     const acceptAllowed = canAcceptReply(viewer, target);
     const replies = replyRows.map((reply) => {
       const editable = canEditReply(viewer, target, replyTarget(reply));
@@ -111,19 +131,88 @@ export class ContentService {
       });
     });
     const editable = canEditContent(viewer, target);
-    return toContentDetail(row, replies, viewer?.id ?? null, {
+    const webinarStatus = typeof row.attributes.status === 'string' ? row.attributes.status : null;
+    return toContentDetail(row, replies, viewer, related, {
       edit: editable,
       delete: editable,
       vote: canVoteOnContent(viewer, target),
       reply: canReplyTo(viewer, target),
       accept: acceptAllowed,
       moderate: canModerateContent(viewer),
+      changeStatus: canChangeStatus(viewer, target),
+      register: canRegisterFor(viewer, { ...target, webinarStatus }) && related.webinar?.registrationOpen === true,
+      attach: canAttachTo(viewer, target),
+      merge: canChangeStatus(viewer, target) && row.kind === 'suggestion' && row.duplicate_of_id === null && row.status === 'published',
     });
   }
 
+  /** What a detail page shows beside the item: its timeline, files, and for webinars sign-ups and what links to it. */
+  private async related(
+    viewer: SessionUser | undefined,
+    scope: ContentReadScope,
+    id: string,
+    kind: ContentKind,
+    attributes: Record<string, unknown>,
+    status: string,
+  ): Promise<{
+    timeline: ContentDetail['timeline'];
+    attachments: ContentDetail['attachments'];
+    webinar: WebinarDetails | null;
+    linkedWebinar: ContentRef | null;
+  }> {
+    const linkedId =
+      (kind === 'suggestion' || kind === 'question') && typeof attributes.webinarId === 'number' ? String(attributes.webinarId) : null;
+    const [timeline, attachments, webinar, linked] = await Promise.all([
+      STATUS_KINDS.includes(kind) ? this.webinars.timeline(id, scope) : [],
+      ATTACHABLE_KINDS.includes(kind) ? this.webinars.attachmentsOf(id) : [],
+      kind === 'webinar' ? this.webinarDetails(viewer, scope, id, attributes as WebinarAttributes, status) : null,
+      linkedId ? this.webinars.readableRefs([linkedId], scope) : [],
+    ]);
+    return {
+      timeline: timeline.map(toTimelineEntry),
+      attachments: attachments.map(toAttachment),
+      webinar,
+      linkedWebinar: linked[0] && linked[0].kind === 'webinar' ? toContentRef(linked[0]) : null,
+    };
+  }
+
+  private async webinarDetails(
+    viewer: SessionUser | undefined,
+    scope: ContentReadScope,
+    id: string,
+    attributes: WebinarAttributes,
+    status: string,
+  ): Promise<WebinarDetails> {
+    const programmeIds = (attributes.programme ?? []).flatMap((item) => (item.contentId ? [String(item.contentId)] : []));
+    const [registration, hosts, suggestions, followUps, programmeLinks, dialogueCount] = await Promise.all([
+      this.webinars.registrationState(id, viewer?.id ?? null),
+      this.webinars.organizationsByCode(attributes.hosts ?? []),
+      this.webinars.linkedTo(id, 'suggestion', scope),
+      this.webinars.linkedTo(id, 'question', scope),
+      this.webinars.readableRefs(programmeIds, scope),
+      this.webinars.dialogueCount(id),
+    ]);
+    return {
+      registrationCount: registration.count,
+      registered: registration.registered,
+      registrationOpen: status === 'published' && attributes.status === 'planned' && new Date(attributes.endsAt) > new Date(),
+      hosts,
+      suggestions: suggestions.map((row) => ({ ...toContentRef(row), score: row.score, status: row.status ?? 'new' })),
+      followUps: followUps.map((row) => ({
+        ...toContentRef(row),
+        replyCount: row.reply_count,
+        solved: row.solved,
+        createdAt: row.created_at.toISOString(),
+      })),
+      programmeLinks: programmeLinks.map(toContentRef),
+      dialogueCount,
+    };
+  }
+
   async create(actor: SessionUser, input: CreateContent): Promise<ContentDetail> {
+    requireAccess(canCreateKind(actor, input.kind), 'Kun KOMBITs moderatorer kan oprette webinarer.');
     const components = await this.resolveComponents(input.components, input.kind === 'guide' ? input.attributes.component : null);
-    const attributes = input.kind === 'guide' ? await this.completeGuide(input.attributes) : input.attributes;
+    const attributes = await this.completeAttributes(actor, input.kind, input.attributes, null);
     const write = this.prepareWrite(input.kind, { ...input, attributes });
     const id = await this.repo.transaction(async (manager) => {
       const newId = await this.repo.insertContent(
@@ -131,6 +220,12 @@ export class ContentService {
         manager,
       );
       await this.repo.setComponents(newId, components, manager);
+      if (STATUS_KINDS.includes(input.kind) && typeof attributes.status === 'string') {
+        await this.webinars.insertStatusChange(
+          { contentId: newId, from: null, to: attributes.status, reason: null, webinarId: null, actorId: actor.id },
+          manager,
+        );
+      }
       return newId;
     });
     return this.get(actor, id);
@@ -160,7 +255,7 @@ export class ContentService {
       // holds the row lock, never comes when parallel edits of the same item fill the pool waiting for that lock.
       const attributes =
         input.attributes !== undefined
-          ? await this.validateAttributes(kind, input.attributes, manager)
+          ? await this.validateAttributes(actor, kind, input.attributes, current, manager)
           : (current.attributes as Record<string, unknown>);
       const componentSlugs = input.components ?? (await this.repo.componentSlugsOf(id, manager));
       const guideComponent = kind === 'guide' ? (attributes as GuideAttributes).component : null;
@@ -294,7 +389,10 @@ export class ContentService {
     if (!item) throw contentNotFound();
     const earlier = await this.repo.listRevisions(id);
     const current = { version: item.version, title: item.title, body: item.body, tags: item.tags, attributes: item.attributes };
-    const versions = [current, ...earlier];
+    const versions = [current, ...earlier].map((version) => ({
+      ...version,
+      attributes: visibleAttributes(item.kind, version.attributes, viewer, item.author_id),
+    }));
     return versions.map((version, index) => {
       // Version n was made by the edit that stored version n-1 (the next row); version 1 by the author.
       const replaced = earlier.find((row) => row.version === version.version - 1);
@@ -378,8 +476,10 @@ export class ContentService {
   }
 
   private async validateAttributes(
+    actor: SessionUser,
     kind: WritableKind,
     attributes: Record<string, unknown>,
+    current: ContentLockRow,
     manager: EntityManager,
   ): Promise<Record<string, unknown>> {
     const result = ATTRIBUTE_SCHEMAS[kind].safeParse(attributes);
@@ -387,7 +487,62 @@ export class ContentService {
       const fields = fieldErrorsFromZod(result.error);
       throw ApiException.validation(Object.fromEntries(Object.entries(fields).map(([key, messages]) => [`attributes.${key}`, messages])));
     }
-    return kind === 'guide' ? this.completeGuide(result.data as GuideAttributes, manager) : result.data;
+    return this.completeAttributes(actor, kind, result.data as Record<string, unknown>, current.attributes, manager, current.author_id);
+  }
+
+  /**
+   * What the server adds or keeps: a guide's catalog names and intranet texts; a suggestion's and a webinar's
+   * status (moved only through POST /status, so an edit keeps it); checked links to webinars, hosts and programme items.
+   */
+  private async completeAttributes(
+    actor: SessionUser,
+    kind: WritableKind,
+    attributes: Record<string, unknown>,
+    current: Record<string, unknown> | null,
+    manager?: EntityManager,
+    authorId: string | null = null,
+  ): Promise<Record<string, unknown>> {
+    switch (kind) {
+      case 'guide':
+        return this.completeGuide(attributes as GuideAttributes, manager);
+      case 'suggestion': {
+        const { status: _status, webinarId: _webinarId, ...rest } = attributes as SuggestionAttributes;
+        if (current === null) return { ...rest, status: 'new' };
+        // An editor who is not shown the contact details (an org admin, when the suggester chose moderators) never replaces them.
+        const contactShown = 'contact' in visibleAttributes('suggestion', current, actor, authorId);
+        return {
+          ...rest,
+          ...(contactShown ? {} : { contact: current.contact }),
+          status: current.status ?? 'new',
+          ...(current.webinarId !== undefined ? { webinarId: current.webinarId } : {}),
+        };
+      }
+      case 'webinar': {
+        const webinar = attributes as WebinarAttributes;
+        const fields: FieldErrors = {};
+        const known = new Set((await this.webinars.organizationsByCode(webinar.hosts, manager)).map((org) => org.code));
+        webinar.hosts.forEach((code, index) => {
+          if (!known.has(code)) fields[`attributes.hosts.${index}`] = [`Ukendt kommunekode: ${code}`];
+        });
+        const linkIds = webinar.programme.flatMap((item) => (item.contentId ? [String(item.contentId)] : []));
+        const readable = new Set((await this.webinars.readableRefs(linkIds, contentReadScope(actor), manager)).map((ref) => ref.id));
+        webinar.programme.forEach((item, index) => {
+          if (item.contentId && !readable.has(String(item.contentId))) {
+            fields[`attributes.programme.${index}.contentId`] = ['Det linkede indhold findes ikke'];
+          }
+        });
+        if (Object.keys(fields).length > 0) throw ApiException.validation(fields);
+        return current === null ? { ...webinar } : { ...webinar, status: current.status ?? webinar.status };
+      }
+      case 'question': {
+        const webinarId = (attributes as { webinarId?: number }).webinarId;
+        if (webinarId !== undefined && (current === null || current.webinarId !== webinarId)) {
+          const [found] = await this.webinars.readableRefs([String(webinarId)], contentReadScope(actor), manager);
+          if (!found || found.kind !== 'webinar') throw ApiException.field('attributes.webinarId', 'Webinaret findes ikke');
+        }
+        return attributes;
+      }
+    }
   }
 
   /** Catalog names for systems the catalog knows (typed any case); blank intranet texts written from the catalog. */

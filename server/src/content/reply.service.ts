@@ -181,6 +181,9 @@ export class ReplyService {
     return this.repo.transaction(async (manager) => {
       const thread = await this.content.lockReadable(actor, contentId, manager);
       requireAccess(canVoteOnContent(actor, contentTarget(thread)), voteRefusal(actor, thread));
+      // A topic gets votes for it, none against: the list ranks what most people want.
+      if (thread.kind === 'suggestion' && value === -1)
+        throw ApiException.field('value', 'Et emneforslag kan kun få en stemme for (1) eller ingen (0)');
       const score = await this.repo.setVote({ contentId }, actor.id, value, manager);
       return { score, myVote: value };
     });

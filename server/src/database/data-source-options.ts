@@ -14,6 +14,13 @@ import { Accounts1764316800000 } from './migrations/1764316800000-accounts.js';
 import { UserSuspendedBy1764576000000 } from './migrations/1764576000000-user-suspended-by.js';
 import { Content1764835200000 } from './migrations/1764835200000-content.js';
 import { Search1765094400000 } from './migrations/1765094400000-search.js';
+import { Webinars1765353600000 } from './migrations/1765353600000-webinars.js';
+import { StatusChangeEntity } from '../webinars/status-change.entity.js';
+import { WebinarRegistrationEntity } from '../webinars/webinar-registration.entity.js';
+import { AttachmentEntity } from '../attachments/attachment.entity.js';
+import { DialogueQuestionEntity } from '../dialogue/dialogue-question.entity.js';
+import { DialogueAnswerEntity } from '../dialogue/dialogue-answer.entity.js';
+import { NotificationEntity } from '../notifications/notification.entity.js';
 import { SearchOutboxEntity } from '../search/search-outbox.entity.js';
 import { SearchSynonymEntity } from '../search/search-synonym.entity.js';
 
@@ -34,10 +41,22 @@ export const ENTITIES = [
   RevisionEntity,
   SearchOutboxEntity,
   SearchSynonymEntity,
+  StatusChangeEntity,
+  WebinarRegistrationEntity,
+  AttachmentEntity,
+  DialogueQuestionEntity,
+  DialogueAnswerEntity,
+  NotificationEntity,
 ];
 
 /** One ordered history; each new migration is appended here. */
-export const MIGRATIONS = [Accounts1764316800000, UserSuspendedBy1764576000000, Content1764835200000, Search1765094400000];
+export const MIGRATIONS = [
+  Accounts1764316800000,
+  UserSuspendedBy1764576000000,
+  Content1764835200000,
+  Search1765094400000,
+  Webinars1765353600000,
+];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

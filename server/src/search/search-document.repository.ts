@@ -11,7 +11,11 @@ const SOURCE_COLUMNS = `
   c.organization_id, o.code AS organization_code, o.name AS organization_name, c.author_id, u.name AS author_name,
   c.score, c.reply_count, c.accepted_reply_id IS NOT NULL AS solved, c.version, c.created_at, c.updated_at, c.last_activity_at,
   COALESCE(comp.slugs, '{}') AS component_slugs, COALESCE(comp.names, '{}') AS component_names,
-  COALESCE(ans.texts, '{}') AS answers, NULL::text AS toolbox_section`;
+  COALESCE(ans.texts, '{}') AS answers, NULL::text AS toolbox_section,
+  COALESCE(att.texts, '{}') AS attachment_texts,
+  CASE WHEN c.kind = 'webinar' AND jsonb_typeof(c.attributes->'hosts') = 'array' THEN COALESCE((
+    SELECT array_agg(h.name ORDER BY h.name) FROM organization h
+    WHERE h.code IN (SELECT jsonb_array_elements_text(c.attributes->'hosts'))), '{}') ELSE '{}' END AS host_names`;
 
 const SOURCE_JOINS = `
   JOIN organization o ON o.id = c.organization_id
@@ -35,7 +39,11 @@ const SOURCE_JOINS = `
       FROM reply r WHERE r.content_id = c.id AND r.deleted_at IS NULL AND NOT r.hidden
       ORDER BY rank LIMIT 3
     ) r
-  ) ans ON true`;
+  ) ans ON true
+  LEFT JOIN LATERAL (
+    SELECT array_agg(left(a.name || E'\n' || COALESCE(a.text, ''), 20000) ORDER BY a.created_at, a.id) AS texts
+    FROM attachment a WHERE a.content_id = c.id AND a.deleted_at IS NULL
+  ) att ON true`;
 
 @Injectable()
 export class SearchDocumentRepository {

@@ -33,6 +33,10 @@ export interface SearchSourceRow {
   /** Accepted answer first, then the best voted; trimmed. */
   answers: string[];
   toolbox_section: string | null;
+  /** Each attachment's name and extracted text (a webinar's slides), trimmed. */
+  attachment_texts: string[];
+  /** A webinar's hosting municipalities. */
+  host_names: string[];
 }
 
 /** What Meilisearch holds per content item. Field names are the index's schema (settings refer to them). */
@@ -48,6 +52,8 @@ export interface SearchDocument {
   componentSlugs: string[];
   systems: string[];
   answers: string[];
+  /** Attachments: name and extracted text ("Slides: …"), so a webinar is found by what its slides say. */
+  attachments: string[];
   /**
    * Guides only: "<component> nede nedbrud" per component name. A guide is what hotline reads when its
    * component is down, so "context handler nede" must find it before a thread that merely says so.
@@ -80,6 +86,7 @@ export interface SearchDocument {
 
 const BODY_MAX = 20_000;
 const ANSWER_MAX = 1_500;
+const ATTACHMENT_MAX = 20_000;
 
 /** Guides name the IT systems hit when their component is down; other kinds may add theirs. */
 function systemsOf(kind: ContentKind, attributes: Record<string, unknown>): string[] {
@@ -90,10 +97,18 @@ function systemsOf(kind: ContentKind, attributes: Record<string, unknown>): stri
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Text from kind attributes that searchers type: a guide's purpose, action and intranet texts. */
-function attributeText(attributes: Record<string, unknown>): string {
+/**
+ * Text from kind attributes that searchers type: a guide's purpose, action and intranet texts; a webinar's
+ * series, programme (talks, speakers and their organizations) and recap. Never a suggester's contact details.
+ */
+function attributeText(attributes: Record<string, unknown>, hostNames: string[]): string {
   const notice = (attributes.intranetNotice ?? {}) as Record<string, unknown>;
+  const programme = Array.isArray(attributes.programme) ? (attributes.programme as Record<string, unknown>[]) : [];
   return [
+    text(attributes.series),
+    hostNames.length > 0 ? `Værter: ${hostNames.join(', ')}` : '',
+    ...programme.map((item) => [text(item.title), text(item.speaker), text(item.speakerOrganization)].filter(Boolean).join(' – ')),
+    text(attributes.recap),
     text(attributes.purpose),
     text(attributes.action),
     text(notice.outage) && `Tekst til intranettet ved nedbrud: ${text(notice.outage)}`,
@@ -104,7 +119,7 @@ function attributeText(attributes: Record<string, unknown>): string {
 }
 
 export function toSearchDocument(row: SearchSourceRow, splitter: DanishCompoundSplitter | undefined): SearchDocument {
-  const extra = attributeText(row.attributes);
+  const extra = attributeText(row.attributes, row.host_names ?? []);
   const body = `${row.body_text}${extra.trim() ? `\n${extra}` : ''}`.slice(0, BODY_MAX);
   const systems = systemsOf(row.kind, row.attributes);
   const answers = row.answers.map((answer) => answer.slice(0, ANSWER_MAX));
@@ -121,6 +136,7 @@ export function toSearchDocument(row: SearchSourceRow, splitter: DanishCompoundS
     componentSlugs: row.component_slugs,
     systems,
     answers,
+    attachments: (row.attachment_texts ?? []).map((attachment) => attachment.slice(0, ATTACHMENT_MAX)),
     outage: row.kind === 'guide' ? row.component_names.map((name) => `${name} nede nedbrud`) : [],
     kindBoost: row.kind === 'guide' ? 1 : 0,
     compoundParts: splitter ? splitter.partsOf(compoundSource).join(' ') : '',

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -22,7 +22,7 @@ const PROBE_MS = 1_000;
  * and its error is kept for /api/health.
  */
 @Injectable()
-export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SearchOutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SearchOutbox');
   private listener: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -49,7 +49,8 @@ export class SearchOutboxWorker implements OnApplicationBootstrap, OnApplication
     if (this.config.searchWorker) void this.listen();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before, not on, shutdown: TypeORM closes the pool in its own shutdown hook, and a batch must finish first. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.draining?.catch(() => undefined);

@@ -29,8 +29,8 @@ export function meilisearchSearchParams(scopeFilter: string, query: SearchQuery)
     hitsPerPage: query.pageSize,
     attributesToRetrieve: RETRIEVED,
     // Cropped fields are marked only when also highlighted.
-    attributesToHighlight: ['title', 'body', 'answers', 'summary'],
-    attributesToCrop: ['body', 'answers', 'summary'],
+    attributesToHighlight: ['title', 'body', 'answers', 'summary', 'attachments'],
+    attributesToCrop: ['body', 'answers', 'summary', 'attachments'],
     cropLength: 28,
     cropMarker: '…',
     highlightPreTag: HIGHLIGHT_START,

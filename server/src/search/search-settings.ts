@@ -12,6 +12,7 @@ export const SEARCHABLE_ATTRIBUTES = [
   'compoundParts',
   'body',
   'answers',
+  'attachments',
   'organizationName',
   'authorName',
 ];

@@ -155,7 +155,10 @@ export class SearchService {
       hits: response.hits.map((hit) => {
         const formatted = hit._formatted ?? {};
         const answers = Array.isArray(formatted.answers) ? (formatted.answers as string[]) : [];
-        const candidates = [formatted.body, formatted.summary, ...answers].filter((text): text is string => typeof text === 'string');
+        const attachments = Array.isArray(formatted.attachments) ? (formatted.attachments as string[]) : [];
+        const candidates = [formatted.body, formatted.summary, ...answers, ...attachments].filter(
+          (text): text is string => typeof text === 'string',
+        );
         const snippet = candidates.find((text) => text.includes(HIGHLIGHT_START)) ?? (hit.summary || candidates[0] || '');
         return {
           id: hit.id,

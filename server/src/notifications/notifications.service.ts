@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { contentPath, SUGGESTION_STATUS_LABELS, WEBINAR_STATUS_LABELS, type NotificationList } from '@infraforum/shared';
+import type { EntityManager } from 'typeorm';
+import { NotificationRepository, type NewNotification, type NotificationRow } from './notification.repository.js';
+
+const LIST_LIMIT = 50;
+
+const label = (labels: Record<string, string>, status: unknown): string =>
+  typeof status === 'string' ? (labels[status] ?? status).toLowerCase() : '';
+
+/** The sentence a notification shows, written when it is read: one place for the wording, in Danish. */
+export function notificationText(row: Pick<NotificationRow, 'type' | 'data' | 'content_title'>): string {
+  const title = row.content_title ?? 'et indhold, der er slettet';
+  const data = row.data;
+  switch (row.type) {
+    case 'suggestion.status': {
+      const webinar = typeof data.webinarTitle === 'string' ? ` (webinaret «${data.webinarTitle}»)` : '';
+      const reason = typeof data.reason === 'string' ? `. Begrundelse: ${data.reason}` : '';
+      return `Emneforslaget «${title}» er nu ${label(SUGGESTION_STATUS_LABELS, data.to)}${webinar}${reason}`;
+    }
+    case 'suggestion.merged':
+      return `Emneforslaget «${title}» er slået sammen med «${String(data.intoTitle ?? '')}». Din stemme tæller dér`;
+    case 'webinar.status': {
+      const reason = typeof data.reason === 'string' ? `. Begrundelse: ${data.reason}` : '';
+      return `Webinaret «${title}» er nu ${label(WEBINAR_STATUS_LABELS, data.to)}${reason}`;
+    }
+    case 'content.reply':
+      return `Nyt svar på «${title}»`;
+    default:
+      return `Nyt om «${title}»`;
+  }
+}
+
+/** In-app notifications. Issue 6 adds e-mail and digests on top of the same rows. */
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly repo: NotificationRepository) {}
+
+  /** Inside the transaction of the change itself; the actor is never told about their own action. */
+  notify(userIds: readonly (string | null)[], notification: NewNotification, manager: EntityManager): Promise<void> {
+    const recipients = [...new Set(userIds.filter((id): id is string => id !== null && id !== notification.actorId))];
+    return this.repo.insertMany(recipients, notification, manager);
+  }
+
+  async list(userId: string): Promise<NotificationList> {
+    const [rows, unreadCount] = await Promise.all([this.repo.list(userId, LIST_LIMIT), this.repo.unreadCount(userId)]);
+    return {
+      items: rows.map((row) => ({
+        id: Number(row.id),
+        type: row.type,
+        text: notificationText(row),
+        content:
+          row.content_id !== null && row.content_kind !== null && row.content_title !== null && row.content_slug !== null
+            ? {
+                id: Number(row.content_id),
+                kind: row.content_kind,
+                title: row.content_title,
+                path: contentPath({ kind: row.content_kind, id: Number(row.content_id), slug: row.content_slug }),
+              }
+            : null,
+        createdAt: row.created_at.toISOString(),
+        read: row.read_at !== null,
+      })),
+      unreadCount,
+    };
+  }
+
+  unreadCount(userId: string): Promise<number> {
+    return this.repo.unreadCount(userId);
+  }
+
+  markRead(userId: string, ids: readonly number[] | 'all'): Promise<void> {
+    return this.repo.markRead(userId, ids);
+  }
+}
