@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 /** Material after a webinar (later: a case's documents). The type is decided by the bytes, never by the name. */
+/**
+ * Uploads are multipart, not JSON, so they carry this header instead: a cross-site form cannot send it without a
+ * CORS preflight, which the API never grants (any value; the web sends "infraforum").
+ */
+export const UPLOAD_CSRF_HEADER = 'x-requested-with';
+
 export const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
 export const ATTACHMENTS_PER_CONTENT_MAX = 30;
 

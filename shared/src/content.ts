@@ -323,6 +323,10 @@ export const ContentSummarySchema = z.object({
   myVote: z.number().int(),
   /** The caller may vote on it (logged in, not their own, published, unlocked, a kind that takes votes). */
   canVote: z.boolean(),
+  /** Webinars: how many signed up (null for other kinds). */
+  registrationCount: z.number().int().nullable(),
+  /** Webinars: the hosting municipalities, named (empty for other kinds). */
+  hostOrganizations: z.array(z.object({ code: z.string(), name: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
   lastActivityAt: z.string(),

@@ -5,7 +5,7 @@ import { ApiErrorSchema, AttachmentListSchema, AttachmentSchema, type Attachment
 import type { Request, Response } from 'express';
 import { Authenticated, CorrelationId, CurrentUser } from '../common/auth.decorators.js';
 import type { SessionUser } from '../common/session-user.js';
-import { UPLOAD_CSRF_HEADER } from '../common/http-middleware.js';
+import { UPLOAD_CSRF_HEADER } from '@infraforum/shared';
 import { ZodResponse } from '../common/zod-validation.js';
 import { contentNotFound, parseId } from '../content/content-targets.js';
 import { UPLOAD_FIELD } from './attachment-upload.js';

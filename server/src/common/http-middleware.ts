@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { errorBody } from './api-exception.filter.js';
+import { UPLOAD_CSRF_HEADER } from '@infraforum/shared';
 
 const hasBody = (request: Request) =>
   request.headers['transfer-encoding'] !== undefined ||
@@ -17,11 +18,6 @@ const READS_ONLY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes (under /api) that take a file as multipart/form-data instead of JSON. */
 const UPLOAD_PATHS = /^\/content\/[^/]+\/attachments\/?$/;
-/**
- * A header a cross-site form cannot send: with it, a browser must ask first (a CORS preflight, which the API
- * never grants), just as for the JSON content type. Any value; our web sends "infraforum".
- */
-export const UPLOAD_CSRF_HEADER = 'x-requested-with';
 
 const isMultipart = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'multipart/form-data';
 

@@ -30,6 +30,8 @@ export function toContentSummary(row: ContentRow, viewer?: ContentViewer): Conte
     locked: row.locked,
     myVote: row.my_vote ?? 0,
     canVote: canVoteOnContent(viewer, contentTarget(row)),
+    registrationCount: row.registration_count ?? null,
+    hostOrganizations: row.host_organizations ?? [],
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     lastActivityAt: iso(row.last_activity_at),

@@ -65,6 +65,9 @@ export interface ContentRow {
   components: { slug: string; name: string }[];
   /** The viewer's vote, where the query asked for it. */
   my_vote?: number;
+  /** Webinars only. */
+  registration_count: number | null;
+  host_organizations: { code: string; name: string }[];
 }
 
 export interface ContentDetailRow extends ContentRow {
@@ -167,7 +170,12 @@ const SUMMARY_COLUMNS = `
     SELECT json_agg(json_build_object('slug', cat.slug, 'name', cat.name) ORDER BY cc.position)
     FROM content_component cc JOIN catalog_component cat ON cat.id = cc.component_id
     WHERE cc.content_id = c.id
-  ), '[]'::json) AS components`;
+  ), '[]'::json) AS components,
+  CASE WHEN c.kind = 'webinar' THEN (SELECT count(*)::int FROM webinar_registration wr WHERE wr.content_id = c.id) END AS registration_count,
+  CASE WHEN c.kind = 'webinar' AND jsonb_typeof(c.attributes->'hosts') = 'array' THEN COALESCE((
+    SELECT json_agg(json_build_object('code', h.code, 'name', h.name) ORDER BY t.n)
+    FROM jsonb_array_elements_text(c.attributes->'hosts') WITH ORDINALITY AS t(code, n) JOIN organization h ON h.code = t.code
+  ), '[]'::json) ELSE '[]'::json END AS host_organizations`;
 
 const ORDER: Record<ContentSort, string> = {
   newest: 'c.created_at DESC, c.id DESC',

@@ -1471,6 +1471,10 @@ export interface operations {
                                 slug: string;
                             }[];
                             createdAt: string;
+                            hostOrganizations: {
+                                code: string;
+                                name: string;
+                            }[];
                             id: number;
                             /** @enum {string} */
                             kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -1482,6 +1486,7 @@ export interface operations {
                                 name: string;
                             };
                             path: string;
+                            registrationCount: number | null;
                             replyCount: number;
                             score: number;
                             slug: string;
@@ -1520,6 +1525,10 @@ export interface operations {
                                 slug: string;
                             }[];
                             createdAt: string;
+                            hostOrganizations: {
+                                code: string;
+                                name: string;
+                            }[];
                             id: number;
                             /** @enum {string} */
                             kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -1531,6 +1540,7 @@ export interface operations {
                                 name: string;
                             };
                             path: string;
+                            registrationCount: number | null;
                             replyCount: number;
                             score: number;
                             slug: string;
@@ -1683,6 +1693,10 @@ export interface operations {
                                 slug: string;
                             }[];
                             createdAt: string;
+                            hostOrganizations: {
+                                code: string;
+                                name: string;
+                            }[];
                             id: number;
                             /** @enum {string} */
                             kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -1694,6 +1708,7 @@ export interface operations {
                                 name: string;
                             };
                             path: string;
+                            registrationCount: number | null;
                             replyCount: number;
                             score: number;
                             slug: string;
@@ -1813,6 +1828,10 @@ export interface operations {
                                 slug: string;
                             }[];
                             createdAt: string;
+                            hostOrganizations: {
+                                code: string;
+                                name: string;
+                            }[];
                             id: number;
                             /** @enum {string} */
                             kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -1824,6 +1843,7 @@ export interface operations {
                                 name: string;
                             };
                             path: string;
+                            registrationCount: number | null;
                             replyCount: number;
                             score: number;
                             slug: string;
@@ -2038,6 +2058,10 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        hostOrganizations: {
+                            code: string;
+                            name: string;
+                        }[];
                         id: number;
                         /** @enum {string} */
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -2068,6 +2092,7 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        registrationCount: number | null;
                         replies: {
                             accepted: boolean;
                             author: {
@@ -2236,6 +2261,10 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        hostOrganizations: {
+                            code: string;
+                            name: string;
+                        }[];
                         id: number;
                         /** @enum {string} */
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -2266,6 +2295,7 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        registrationCount: number | null;
                         replies: {
                             accepted: boolean;
                             author: {
@@ -2496,6 +2526,10 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        hostOrganizations: {
+                            code: string;
+                            name: string;
+                        }[];
                         id: number;
                         /** @enum {string} */
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -2526,6 +2560,7 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        registrationCount: number | null;
                         replies: {
                             accepted: boolean;
                             author: {
@@ -2862,6 +2897,10 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        hostOrganizations: {
+                            code: string;
+                            name: string;
+                        }[];
                         id: number;
                         /** @enum {string} */
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -2892,6 +2931,7 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        registrationCount: number | null;
                         replies: {
                             accepted: boolean;
                             author: {
@@ -3086,6 +3126,10 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        hostOrganizations: {
+                            code: string;
+                            name: string;
+                        }[];
                         id: number;
                         /** @enum {string} */
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -3116,6 +3160,7 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        registrationCount: number | null;
                         replies: {
                             accepted: boolean;
                             author: {
@@ -3424,6 +3469,10 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        hostOrganizations: {
+                            code: string;
+                            name: string;
+                        }[];
                         id: number;
                         /** @enum {string} */
                         kind: "question" | "guide" | "case" | "webinar" | "suggestion";
@@ -3454,6 +3503,7 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        registrationCount: number | null;
                         replies: {
                             accepted: boolean;
                             author: {

@@ -81,10 +81,19 @@ export async function loadContentToChange(
   return item;
 }
 
-/** An answer and its thread for the answer's edit or delete page, on the same terms as `loadContentToChange`. */
-export async function loadReplyToChange(locals: App.Locals, url: URL, params: { id: string; replyId: string }, change: Change) {
+/**
+ * An answer (a comment, under a suggestion) and its thread for its edit or delete page, on the same terms as
+ * `loadContentToChange`.
+ */
+export async function loadReplyToChange(
+  locals: App.Locals,
+  url: URL,
+  params: { id: string; replyId: string },
+  change: Change,
+  kind: 'question' | 'suggestion' = 'question',
+) {
   requireUser(locals, url);
-  const question = await loadContentPage(locals, url, params.id, 'question', `/svar/${params.replyId}/${CHANGES[change].subPage}`);
+  const question = await loadContentPage(locals, url, params.id, kind, `/svar/${params.replyId}/${CHANGES[change].subPage}`);
   const reply = await fetchReply(locals, question, params.replyId);
   if (!reply.permissions[change]) error(403, `Du kan ikke ${CHANGES[change].verb} svaret.`);
   return { question: { title: question.title, path: question.path }, reply };
