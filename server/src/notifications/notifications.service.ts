@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { contentPath, SUGGESTION_STATUS_LABELS, WEBINAR_STATUS_LABELS, type NotificationList } from '@infraforum/shared';
+import { contentPath, type NotificationList, type SuggestionStatus, type WebinarStatus } from '@infraforum/shared';
 import type { EntityManager } from 'typeorm';
 import { NotificationRepository, type NewNotification, type NotificationRow } from './notification.repository.js';
 
 const LIST_LIMIT = 50;
 
-const label = (labels: Record<string, string>, status: unknown): string =>
-  typeof status === 'string' ? (labels[status] ?? status).toLowerCase() : '';
+/** "… er nu under overvejelse": a phrase per status, since the labels alone do not read as Danish sentences. */
+const SUGGESTION_PHRASES: Record<SuggestionStatus, string> = {
+  new: 'markeret som nyt igen',
+  considering: 'under overvejelse',
+  planned: 'planlagt',
+  held: 'afholdt',
+  declined: 'afvist',
+};
+const WEBINAR_PHRASES: Record<WebinarStatus, string> = { planned: 'planlagt igen', held: 'afholdt', cancelled: 'aflyst' };
+
+const phrase = <S extends string>(phrases: Record<S, string>, status: unknown): string =>
+  typeof status === 'string' && status in phrases ? phrases[status as S] : String(status ?? '');
 
 /** The sentence a notification shows, written when it is read: one place for the wording, in Danish. */
 export function notificationText(row: Pick<NotificationRow, 'type' | 'data' | 'content_title'>): string {
@@ -16,13 +26,13 @@ export function notificationText(row: Pick<NotificationRow, 'type' | 'data' | 'c
     case 'suggestion.status': {
       const webinar = typeof data.webinarTitle === 'string' ? ` (webinaret «${data.webinarTitle}»)` : '';
       const reason = typeof data.reason === 'string' ? `. Begrundelse: ${data.reason}` : '';
-      return `Emneforslaget «${title}» er nu ${label(SUGGESTION_STATUS_LABELS, data.to)}${webinar}${reason}`;
+      return `Emneforslaget «${title}» er nu ${phrase(SUGGESTION_PHRASES, data.to)}${webinar}${reason}`;
     }
     case 'suggestion.merged':
       return `Emneforslaget «${title}» er slået sammen med «${String(data.intoTitle ?? '')}». Din stemme tæller dér`;
     case 'webinar.status': {
       const reason = typeof data.reason === 'string' ? `. Begrundelse: ${data.reason}` : '';
-      return `Webinaret «${title}» er nu ${label(WEBINAR_STATUS_LABELS, data.to)}${reason}`;
+      return `Webinaret «${title}» er nu ${phrase(WEBINAR_PHRASES, data.to)}${reason}`;
     }
     case 'content.reply':
       return `Nyt svar på «${title}»`;
