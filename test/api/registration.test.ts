@@ -80,7 +80,7 @@ describe('registering with an address on the municipality’s domain', () => {
       status: 'active',
       organization: { code: '0159', name: 'Gladsaxe' },
     });
-    expect(login.body).toEqual(me.body);
+    expect(me.body).toEqual({ ...login.body, unreadNotifications: 0 });
 
     expect((await session.post('/api/auth/logout')).status).toBe(204);
     expect((await session.get('/api/auth/me')).status).toBe(401);

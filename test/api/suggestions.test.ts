@@ -131,6 +131,22 @@ describe('contact details', () => {
   });
 });
 
+describe('the history of a suggestion', () => {
+  it('never gives back contact details the suggester has since narrowed or removed', async () => {
+    const item = await suggest();
+    const narrowed = await suggester.patch(`/api/content/${item.id}`, {
+      attributes: { contact: { name: contact.name, email: contact.email, shownTo: 'moderators' } },
+    });
+    expect(narrowed.status, JSON.stringify(narrowed.body)).toBe(200);
+    const history = await esbjerg.get(`/api/content/${item.id}/revisions`);
+    expect(history.body.items).toHaveLength(2);
+    expect(JSON.stringify(history.body)).not.toContain(contact.email);
+    expect(JSON.stringify(history.body)).not.toContain('12 34 56 78');
+    const own = await suggester.get(`/api/content/${item.id}/revisions`);
+    expect(own.body.items[1].attributes.contact.phone).toBe(contact.phone);
+  });
+});
+
 describe('an edit by someone not shown the contact details', () => {
   it('keeps the stored ones, whatever the edit sends', async () => {
     await t.createUser({ email: 'orgadmin@gladsaxe.dk', organizationCode: '0159', role: 'org_admin', name: 'Olga Admin' });
@@ -238,6 +254,39 @@ describe('moving a suggestion on', () => {
     expect(wrongWebinar.body.fields.webinarId).toEqual(['Webinaret findes ikke']);
   });
 
+  it('plans it only for a published webinar the voters can read that is still to come', async () => {
+    const item = await suggest();
+    const draft = await moderator.post('/api/content', {
+      kind: 'webinar',
+      title: 'Et webinar i kladde',
+      body: 'Tekst',
+      status: 'draft',
+      attributes: { startsAt: '2027-03-04T10:00:00+01:00', endsAt: '2027-03-04T12:00:00+01:00' },
+    });
+    const internal = await moderator.post('/api/content', {
+      kind: 'webinar',
+      title: 'Et webinar kun for KOMBIT',
+      body: 'Tekst',
+      visibility: 'organization',
+      attributes: { startsAt: '2027-03-04T10:00:00+01:00', endsAt: '2027-03-04T12:00:00+01:00' },
+    });
+    const cancelled = await webinar('Et webinar der blev aflyst');
+    await moderator.post(`/api/content/${cancelled.id}/status`, { status: 'cancelled', reason: 'Sygdom' });
+    const held = await webinar('Et webinar der er holdt');
+    await moderator.post(`/api/content/${held.id}/status`, { status: 'held' });
+    for (const [target, message] of [
+      [draft.body.id, 'Webinaret findes ikke'],
+      [internal.body.id, 'Webinaret findes ikke'],
+      [cancelled.id, 'Webinaret er aflyst'],
+      [held.id, 'Webinaret er allerede afholdt; vælg Afholdt som status'],
+    ] as const) {
+      const response = await moderator.post(`/api/content/${item.id}/status`, { status: 'planned', webinarId: target });
+      expect(response.status).toBe(400);
+      expect(response.body.fields.webinarId).toEqual([message]);
+    }
+    expect((await moderator.post(`/api/content/${item.id}/status`, { status: 'held', webinarId: held.id })).status).toBe(200);
+  });
+
   it('plans it for a webinar, shows it on both, and notifies the suggester and the voters but not the moderator', async () => {
     const item = await suggest();
     await esbjerg.post(`/api/content/${item.id}/vote`, { value: 1 });
@@ -299,6 +348,19 @@ describe('moving a suggestion on', () => {
     ]);
   });
 
+  it('drops a notification about an item the recipient may no longer read, from the list and the count', async () => {
+    const item = await suggest();
+    await esbjerg.post(`/api/content/${item.id}/vote`, { value: 1 });
+    await moderator.post(`/api/content/${item.id}/status`, { status: 'considering' });
+    const about = (body: { items: { content: { id: number } | null }[] }) => body.items.filter((entry) => entry.content?.id === item.id);
+    const before = (await esbjerg.get('/api/notifications')).body;
+    expect(about(before)).toHaveLength(1);
+    await moderator.post(`/api/content/${item.id}/moderation`, { action: 'hide', reason: 'Personoplysninger i teksten' });
+    const after = (await esbjerg.get('/api/notifications')).body;
+    expect(about(after)).toHaveLength(0);
+    expect(after.unreadCount).toBe(before.unreadCount - 1);
+  });
+
   it('marks notifications read, one or all', async () => {
     const item = await suggest();
     await moderator.post(`/api/content/${item.id}/status`, { status: 'considering' });
@@ -336,11 +398,13 @@ describe('merging duplicates', () => {
 
     const source = (await anonymous.get(`/api/content/${duplicate.id}`)).body;
     expect(source).toMatchObject({ score: 0, locked: true, duplicateOf: { id: kept.id }, attributes: { status: 'declined' } });
-    expect(source.timeline.at(-1).reason).toContain('Slået sammen med «Værktøjskassen er uoverskuelig»');
+    expect(source.timeline.at(-1).reason).toBe('Slået sammen med et lignende forslag: Samme emne');
     expect((await voters[14]!.post(`/api/content/${duplicate.id}/vote`, { value: 1 })).status).toBe(403);
 
     const inbox = await voters[14]!.get('/api/notifications');
-    expect(inbox.body.items.find((entry: { type: string }) => entry.type === 'suggestion.merged')?.text).toContain('Din stemme tæller dér');
+    expect(inbox.body.items.find((entry: { type: string }) => entry.type === 'suggestion.merged')?.text).toContain(
+      'stemmerne er flyttet dertil',
+    );
   });
 
   it('refuses merging twice, into itself, into another kind, and by members', async () => {

@@ -265,6 +265,19 @@ describe('calendar files', () => {
     expect(summerIcs.body).toContain(`UID:webinar-${summer.id}@`);
   });
 
+  it('give the meeting link to signed-in callers only, as the page does', async () => {
+    const webinar = await createWebinar();
+    expect((await anonymous.get(`/api/content/${webinar.id}`)).body.attributes.onlineUrl).toBeUndefined();
+    expect((await member.get(`/api/content/${webinar.id}`)).body.attributes.onlineUrl).toBe('https://teams.example.dk/webinar');
+    expect((await anonymous.get(`/api/webinars/${webinar.id}/calendar.ics`)).body).not.toContain('teams.example.dk');
+    expect((await member.get(`/api/webinars/${webinar.id}/calendar.ics`)).body).toContain('teams.example.dk');
+  });
+
+  it('keep a signed-in caller’s feed out of shared caches', async () => {
+    expect((await anonymous.get('/api/webinars/calendar.ics')).headers.get('cache-control')).toBe('public, max-age=300');
+    expect((await member.get('/api/webinars/calendar.ics')).headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('mark a cancelled webinar as cancelled', async () => {
     const webinar = await createWebinar();
     await moderator.post(`/api/content/${webinar.id}/status`, { status: 'cancelled', reason: 'Flyttet til foråret' });
@@ -374,6 +387,42 @@ describe('authorization of the webinar endpoints', () => {
         run: (s) => s.get(`/api/webinars/${webinar.id}/calendar.ics`),
         allowed: Object.keys(roles) as Role[],
         denied: [],
+      },
+      {
+        name: 'read the calendar feed',
+        run: (s) => s.get('/api/webinars/calendar.ics'),
+        allowed: Object.keys(roles) as Role[],
+        denied: [],
+      },
+      {
+        name: 'sign off',
+        run: (s) => s.delete(`/api/webinars/${webinar.id}/registrations`),
+        allowed: ['member', 'esbjerg', 'orgAdmin', 'moderator', 'admin'],
+        denied: [401],
+      },
+      {
+        name: 'merge two suggestions',
+        run: async (s) => {
+          const pair = await Promise.all(
+            ['Et forslag der bliver beholdt', 'Et forslag der er en dublet'].map((title) =>
+              member.post('/api/content', {
+                kind: 'suggestion',
+                title,
+                body: 'Tekst',
+                attributes: { contact: { name: 'Sofie', email: 'sofie@gladsaxe.dk' } },
+              }),
+            ),
+          );
+          return s.post(`/api/content/${pair[1]!.body.id}/merge`, { intoId: pair[0]!.body.id });
+        },
+        allowed: ['moderator', 'admin'],
+        denied: [401, 403],
+      },
+      {
+        name: 'read one’s notifications',
+        run: (s) => s.get('/api/notifications'),
+        allowed: ['member', 'esbjerg', 'orgAdmin', 'moderator', 'admin'],
+        denied: [401],
       },
     ];
     const outcome: Record<string, Record<string, boolean>> = {};

@@ -294,6 +294,13 @@ describe('webinars in the browser', () => {
     await sofie.context().close();
   });
 
+  it('refuses any form post over 1 MB that is not a signed-in person’s upload (the raised limit is for files only)', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(t.url + '/log-ind', { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024), headers: { origin: t.url, ...headers } });
+    expect((await post({ 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(413);
+    expect((await post({ 'content-type': 'multipart/form-data; boundary=x' })).status).toBe(413);
+  });
+
   it('lets a moderator put up a PDF as material, shown with its type and size and downloadable', async () => {
     await moderator.goto(winterUrl);
     const material = moderator.getByRole('region', { name: 'Materiale' });

@@ -5,8 +5,26 @@ import { apiFor, clearSessionCookie, SESSION_COOKIE } from '$lib/server/api';
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.api = apiFor(event);
   event.locals.user = await currentUser(event);
+  if (bodyTooLarge(event.request, event.locals.user !== null)) {
+    return new Response('Forespørgslen er for stor.', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
   return resolve(event);
 };
+
+/** Form posts are small. adapter-node's limit is raised for file uploads (BODY_SIZE_LIMIT), so only those get it. */
+const FORM_BODY_MAX = 1024 * 1024;
+
+/**
+ * A signed-in person's multipart post (a file upload) may be as large as an attachment; every other post at most
+ * 1 MB, and must say its length (a chunked body could otherwise take the raised limit).
+ */
+function bodyTooLarge(request: Request, signedIn: boolean): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return false;
+  const upload = signedIn && (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+  if (upload) return false;
+  const length = request.headers.get('content-length');
+  return length === null || !/^\d+$/.test(length) || Number(length) > FORM_BODY_MAX;
+}
 
 /** Without a session cookie nobody is logged in, so the API is asked only when there is one. */
 async function currentUser(event: RequestEvent): Promise<Me | null> {

@@ -168,7 +168,7 @@ export class AttachmentsService implements OnModuleInit {
   /** The row goes (soft delete); the bytes too, unless another row still uses them. On others' content: audited. */
   async remove(actor: SessionUser, id: string, context: ActionContext = {}): Promise<void> {
     if (!UUID.test(id)) throw attachmentNotFound();
-    await this.repo.transaction(async (manager) => {
+    const sha256 = await this.repo.transaction(async (manager) => {
       const row = await this.repo.find(id, manager);
       if (!row) throw attachmentNotFound();
       const current = await this.content.lockReadable(actor, row.content_id, manager).catch((error: unknown) => {
@@ -190,9 +190,13 @@ export class AttachmentsService implements OnModuleInit {
           manager,
         );
       }
-      // Under the lock on these bytes and before the commit: an upload of the same file waits, then stores it anew.
-      await this.repo.lockBytes(row.sha256, manager);
-      if (!(await this.repo.isReferenced(row.sha256, manager))) await this.store.remove(row.sha256);
+      return row.sha256;
+    });
+    // The bytes go only after the row's removal is committed (a failed commit keeps both), under the lock on them:
+    // an upload of the same file meanwhile either committed first (still referenced: kept) or waits and stores it anew.
+    await this.repo.transaction(async (manager) => {
+      await this.repo.lockBytes(sha256, manager);
+      if (!(await this.repo.isReferenced(sha256, manager))) await this.store.remove(sha256);
     });
   }
 }

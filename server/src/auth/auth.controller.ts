@@ -84,7 +84,7 @@ export class AuthController {
   @ZodResponse(200, MeSchema)
   @ZodResponse(401, ApiErrorSchema)
   async getMe(@CurrentUser() user: SessionUser): Promise<Me> {
-    return { ...toMe(user), unreadNotifications: await this.notifications.unreadCount(user.id) };
+    return { ...toMe(user), unreadNotifications: await this.notifications.unreadCount(user) };
   }
 
   @Post('logout')

@@ -171,7 +171,8 @@ export function canReadContent(viewer: ContentViewer | undefined, item: ContentT
 export function canEditContent(actor: ContentViewer | undefined, item: ContentTarget): boolean {
   if (!actor || item.deleted) return false;
   if (isKombitStaff(actor)) return true;
-  if (item.locked) return false;
+  // Webinars are KOMBIT's moderators' (not a KOMBIT org admin's, nor a former moderator's who wrote one).
+  if (item.locked || item.kind === 'webinar') return false;
   return item.authorId === actor.id || (actor.role === 'org_admin' && actor.organizationId === item.organizationId);
 }
 

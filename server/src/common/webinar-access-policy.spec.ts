@@ -5,6 +5,7 @@ import {
   canAttachTo,
   canChangeStatus,
   canCreateKind,
+  canEditContent,
   canManageWebinar,
   canRegisterFor,
   canReplyTo,
@@ -59,6 +60,12 @@ describe('the webinar cycle’s rules', () => {
 
   it('lets only moderators and admins see registrations and manage the dialogue', () => {
     expect(allowedFor(canManageWebinar)).toEqual(['moderator', 'admin']);
+  });
+
+  it('lets only moderators and admins edit a webinar, not a KOMBIT org admin nor a former moderator who wrote it', () => {
+    expect(canEditContent(person('kombit-org-admin', 'org_admin', 'kombit'), webinar('planned'))).toBe(false);
+    expect(canEditContent(person('moderator', 'member', 'kombit'), webinar('planned'))).toBe(false);
+    expect(allowedFor((actor) => canEditContent(actor, webinar('planned')))).toEqual(['moderator', 'admin']);
   });
 
   it('lets whoever edits a webinar attach material to it, and nobody attach to a question', () => {

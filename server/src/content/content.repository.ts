@@ -187,8 +187,8 @@ const ORDER: Record<ContentSort, string> = {
   status: `CASE c.attributes->>'status' WHEN 'planned' THEN 0 WHEN 'considering' THEN 1 WHEN 'new' THEN 2 WHEN 'held' THEN 3
     WHEN 'declined' THEN 4 ELSE 5 END, c.score DESC, c.created_at DESC, c.id DESC`,
   // Webinars by when they happen (the attribute holds an offset, so compare as instants, not as text).
-  upcoming: `(c.attributes->>'startsAt')::timestamptz ASC NULLS LAST, c.id ASC`,
-  recent: `(c.attributes->>'startsAt')::timestamptz DESC NULLS LAST, c.id DESC`,
+  upcoming: `infraforum_timestamptz(c.attributes->>'startsAt') ASC NULLS LAST, c.id ASC`,
+  recent: `infraforum_timestamptz(c.attributes->>'startsAt') DESC NULLS LAST, c.id DESC`,
 };
 
 const REPLY_COLUMNS = `

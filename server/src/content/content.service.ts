@@ -53,7 +53,7 @@ import { ContentRepository, type ContentLockRow, type ContentWrite } from './con
 import { toAttachment } from '../attachments/attachment.mapper.js';
 import { toContentRef, toTimelineEntry } from '../webinars/webinar.mapper.js';
 import { WebinarRepository } from '../webinars/webinar.repository.js';
-import { visibleAttributes } from '../webinars/attribute-privacy.js';
+import { visibleAttributes, visibleRevisionAttributes } from '../webinars/attribute-privacy.js';
 
 export const THREAD_REPLIES_SHOWN = 100;
 const SUMMARY_LENGTH = 280;
@@ -183,10 +183,13 @@ export class ContentService {
     attributes: WebinarAttributes,
     status: string,
   ): Promise<WebinarDetails> {
-    const programmeIds = (attributes.programme ?? []).flatMap((item) => (item.contentId ? [String(item.contentId)] : []));
+    // Arrays as the schema writes them; anything else (written outside the API) counts as empty.
+    const programme = Array.isArray(attributes.programme) ? attributes.programme : [];
+    const hostCodes = Array.isArray(attributes.hosts) ? attributes.hosts.filter((code) => typeof code === 'string') : [];
+    const programmeIds = programme.flatMap((item) => (typeof item?.contentId === 'number' ? [String(item.contentId)] : []));
     const [registration, hosts, suggestions, followUps, programmeLinks, dialogueCount] = await Promise.all([
       this.webinars.registrationState(id, viewer?.id ?? null),
-      this.webinars.organizationsByCode(attributes.hosts ?? []),
+      this.webinars.organizationsByCode(hostCodes),
       this.webinars.linkedTo(id, 'suggestion', scope),
       this.webinars.linkedTo(id, 'question', scope),
       this.webinars.readableRefs(programmeIds, scope),
@@ -389,9 +392,9 @@ export class ContentService {
     if (!item) throw contentNotFound();
     const earlier = await this.repo.listRevisions(id);
     const current = { version: item.version, title: item.title, body: item.body, tags: item.tags, attributes: item.attributes };
-    const versions = [current, ...earlier].map((version) => ({
+    const versions = [current, ...earlier].map((version, index) => ({
       ...version,
-      attributes: visibleAttributes(item.kind, version.attributes, viewer, item.author_id),
+      attributes: (index === 0 ? visibleAttributes : visibleRevisionAttributes)(item.kind, version.attributes, viewer, item.author_id),
     }));
     return versions.map((version, index) => {
       // Version n was made by the edit that stored version n-1 (the next row); version 1 by the author.

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContentKind } from '@infraforum/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ContentReadScope } from '../common/access-policy.js';
+import { readScopeCondition, SqlParams } from '../content/content.repository.js';
 
 export interface NotificationRow {
   id: string;
@@ -36,22 +38,34 @@ export class NotificationRepository {
     );
   }
 
-  /** The newest first. The item's title is read now (it may have been renamed); deleted items drop out. */
-  list(userId: string, limit: number): Promise<NotificationRow[]> {
+  /**
+   * Only about items the recipient may still read (hidden, deleted or narrowed since: gone from the bell too), so
+   * the list and the count agree. The item's title is read now (it may have been renamed).
+   */
+  private visible(userId: string, scope: ContentReadScope, p: SqlParams): string {
+    return `n.user_id = ${p.add(userId)} AND (n.content_id IS NULL OR EXISTS (
+      SELECT 1 FROM content c WHERE c.id = n.content_id AND ${readScopeCondition(scope, p)}))`;
+  }
+
+  /** The newest first. */
+  list(userId: string, scope: ContentReadScope, limit: number): Promise<NotificationRow[]> {
+    const p = new SqlParams();
+    const where = this.visible(userId, scope, p);
     return this.dataSource.query(
       `SELECT n.id, n.type, n.data, n.created_at, n.read_at, c.id AS content_id, c.kind AS content_kind, c.title AS content_title,
               c.slug AS content_slug
        FROM notification n LEFT JOIN content c ON c.id = n.content_id
-       WHERE n.user_id = $1 AND (n.content_id IS NULL OR c.deleted_at IS NULL)
-       ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
-      [userId, limit],
+       WHERE ${where}
+       ORDER BY n.created_at DESC, n.id DESC LIMIT ${p.add(limit)}`,
+      p.values,
     );
   }
 
-  async unreadCount(userId: string): Promise<number> {
+  async unreadCount(userId: string, scope: ContentReadScope): Promise<number> {
+    const p = new SqlParams();
     const [row] = await this.dataSource.query<Array<{ count: number }>>(
-      `SELECT count(*)::int AS count FROM notification WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
+      `SELECT count(*)::int AS count FROM notification n WHERE ${this.visible(userId, scope, p)} AND n.read_at IS NULL`,
+      p.values,
     );
     return row?.count ?? 0;
   }

@@ -16,7 +16,7 @@ export class NotificationsController {
   @Authenticated()
   @ZodResponse(200, NotificationListSchema, 'The newest 50 and the number unread')
   listNotifications(@CurrentUser() user: SessionUser): Promise<NotificationList> {
-    return this.notifications.list(user.id);
+    return this.notifications.list(user);
   }
 
   @Post('read')

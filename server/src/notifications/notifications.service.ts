@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { contentPath, type NotificationList, type SuggestionStatus, type WebinarStatus } from '@infraforum/shared';
 import type { EntityManager } from 'typeorm';
+import { contentReadScope } from '../common/access-policy.js';
+import type { SessionUser } from '../common/session-user.js';
 import { NotificationRepository, type NewNotification, type NotificationRow } from './notification.repository.js';
 
 const LIST_LIMIT = 50;
@@ -29,7 +31,7 @@ export function notificationText(row: Pick<NotificationRow, 'type' | 'data' | 'c
       return `Emneforslaget «${title}» er nu ${phrase(SUGGESTION_PHRASES, data.to)}${webinar}${reason}`;
     }
     case 'suggestion.merged':
-      return `Emneforslaget «${title}» er slået sammen med «${String(data.intoTitle ?? '')}». Din stemme tæller dér`;
+      return `Emneforslaget «${title}» er slået sammen med et lignende forslag, og stemmerne er flyttet dertil`;
     case 'webinar.status': {
       const reason = typeof data.reason === 'string' ? `. Begrundelse: ${data.reason}` : '';
       return `Webinaret «${title}» er nu ${phrase(WEBINAR_PHRASES, data.to)}${reason}`;
@@ -52,8 +54,9 @@ export class NotificationsService {
     return this.repo.insertMany(recipients, notification, manager);
   }
 
-  async list(userId: string): Promise<NotificationList> {
-    const [rows, unreadCount] = await Promise.all([this.repo.list(userId, LIST_LIMIT), this.repo.unreadCount(userId)]);
+  async list(user: SessionUser): Promise<NotificationList> {
+    const scope = contentReadScope(user);
+    const [rows, unreadCount] = await Promise.all([this.repo.list(user.id, scope, LIST_LIMIT), this.repo.unreadCount(user.id, scope)]);
     return {
       items: rows.map((row) => ({
         id: Number(row.id),
@@ -75,8 +78,8 @@ export class NotificationsService {
     };
   }
 
-  unreadCount(userId: string): Promise<number> {
-    return this.repo.unreadCount(userId);
+  unreadCount(user: SessionUser): Promise<number> {
+    return this.repo.unreadCount(user.id, contentReadScope(user));
   }
 
   markRead(userId: string, ids: readonly number[] | 'all'): Promise<void> {

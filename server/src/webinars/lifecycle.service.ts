@@ -18,6 +18,8 @@ import { ContentService, type ActionContext } from '../content/content.service.j
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { WebinarRepository } from './webinar.repository.js';
 
+type LockedWebinar = NonNullable<Awaited<ReturnType<WebinarRepository['shareLockWebinar']>>>;
+
 const MERGED_REASON_MAX = 500;
 
 /**
@@ -38,11 +40,21 @@ export class LifecycleService {
   async changeStatus(actor: SessionUser, id: string, input: StatusChange, context: ActionContext = {}): Promise<ContentDetail> {
     requireAccess(isKombitStaff(actor), 'Kun KOMBITs moderatorer kan ændre status.');
     await this.contentRepo.transaction(async (manager) => {
+      // A suggestion planned for a webinar: that webinar is locked first (see shareLockWebinar), read unlocked to find it.
+      const peek = await this.contentRepo.findVisible(id, contentReadScope(actor), actor.id, manager);
+      const peekedWebinarId =
+        peek?.kind === 'suggestion'
+          ? (input.webinarId ?? (typeof peek.attributes.webinarId === 'number' ? peek.attributes.webinarId : undefined))
+          : undefined;
+      const webinar =
+        peekedWebinarId !== undefined && (input.status === 'planned' || input.status === 'held')
+          ? await this.repo.shareLockWebinar(String(peekedWebinarId), manager)
+          : null;
       const current = await this.content.lockReadable(actor, id, manager);
       if (!STATUS_KINDS.includes(current.kind)) throw ApiException.field('status', 'Kun emneforslag og webinarer har en status');
       if (!canChangeStatus(actor, contentTarget(current)))
         throw ApiException.field('status', 'En kladde får status, når den offentliggøres');
-      if (current.kind === 'suggestion') await this.changeSuggestion(actor, current, input, manager, context);
+      if (current.kind === 'suggestion') await this.changeSuggestion(actor, current, input, webinar, manager, context);
       else await this.changeWebinar(actor, current, input, manager, context);
     });
     return this.content.get(actor, id);
@@ -52,6 +64,7 @@ export class LifecycleService {
     actor: SessionUser,
     current: ContentLockRow,
     input: StatusChange,
+    locked: LockedWebinar | null,
     manager: EntityManager,
     context: ActionContext,
   ): Promise<void> {
@@ -71,8 +84,18 @@ export class LifecycleService {
           : null;
     if (to === 'planned' && webinarId === null) throw ApiException.field('webinarId', 'Vælg det webinar, forslaget er planlagt til');
     if ((to === 'planned' || to === 'held') && webinarId !== null) {
-      const [found] = await this.repo.readableRefs([webinarId], contentReadScope(actor), manager);
-      if (!found || found.kind !== 'webinar') throw ApiException.field('webinarId', 'Webinaret findes ikke');
+      // Only a published webinar the voters can read, still to come (or, for "held", not cancelled).
+      const found = locked?.id === webinarId ? locked : null;
+      if (!found || found.kind !== 'webinar' || found.status !== 'published' || found.visibility === 'organization') {
+        throw ApiException.field('webinarId', 'Webinaret findes ikke');
+      }
+      const webinarStatus = found.attributes.status;
+      if (to === 'planned' ? webinarStatus !== 'planned' : webinarStatus === 'cancelled') {
+        throw ApiException.field(
+          'webinarId',
+          webinarStatus === 'cancelled' ? 'Webinaret er aflyst' : 'Webinaret er allerede afholdt; vælg Afholdt som status',
+        );
+      }
       webinar = { id: found.id, title: found.title };
     }
     const keepsWebinar = to === 'planned' || to === 'held';
@@ -202,8 +225,9 @@ export class LifecycleService {
           suggestion,
           'planned',
           'considering',
-          `Webinaret «${current.title}» blev aflyst`.slice(0, MERGED_REASON_MAX),
-          null,
+          // The webinar is named by the step's link (shown to those who may read it), not in the text.
+          'Webinaret blev aflyst',
+          webinar,
           { ...rest, status: 'considering' },
           manager,
           context,
@@ -239,7 +263,8 @@ export class LifecycleService {
       const voters = await this.repo.voterIds(sourceId, manager);
       const score = await this.repo.moveVotes(sourceId, targetId, target.author_id, manager);
       const from = typeof source.attributes.status === 'string' ? source.attributes.status : 'new';
-      const reason = [`Slået sammen med «${target.title}»`, input.reason].filter(Boolean).join(': ').slice(0, MERGED_REASON_MAX);
+      // The kept suggestion is named by the item's "same as" link (shown to those who may read it), not in the text.
+      const reason = ['Slået sammen med et lignende forslag', input.reason].filter(Boolean).join(': ').slice(0, MERGED_REASON_MAX);
       const { webinarId: _dropped, ...rest } = source.attributes;
       await this.repo.markMerged(sourceId, targetId, { ...rest, status: 'declined' }, manager);
       await this.repo.insertStatusChange(
@@ -248,7 +273,7 @@ export class LifecycleService {
       );
       await this.notifications.notify(
         [source.author_id, ...voters.map((voter) => voter.user_id)],
-        { type: 'suggestion.merged', contentId: sourceId, actorId: actor.id, data: { intoId: Number(targetId), intoTitle: target.title } },
+        { type: 'suggestion.merged', contentId: sourceId, actorId: actor.id, data: { intoId: Number(targetId) } },
         manager,
       );
       await this.audit.record(

@@ -9,6 +9,7 @@ import type { RuntimeConfig } from '../config/runtime-config.js';
 import { contentNotFound, contentTarget } from '../content/content-targets.js';
 import { ContentRepository } from '../content/content.repository.js';
 import { ContentService } from '../content/content.service.js';
+import { visibleAttributes } from './attribute-privacy.js';
 import { calendarFile, type CalendarWebinar } from './calendar.js';
 import { WebinarRepository, type WebinarRow } from './webinar.repository.js';
 
@@ -88,7 +89,7 @@ export class RegistrationService {
   async calendarForOne(viewer: SessionUser | undefined, id: string): Promise<string> {
     const webinar = await this.contentRepo.findVisible(id, contentReadScope(viewer), viewer?.id ?? null);
     if (!webinar || webinar.kind !== 'webinar' || webinar.status !== 'published') throw contentNotFound();
-    return calendarFile(webinar.title, [this.calendarEntry(webinar)], this.host());
+    return calendarFile(webinar.title, [this.calendarEntry(webinar, viewer)], this.host());
   }
 
   /** Upcoming (and recent) webinars the caller may see: calendar apps subscribe without a session, so the public ones. */
@@ -97,15 +98,17 @@ export class RegistrationService {
     const rows = await this.repo.webinarsEndingAfter(since, contentReadScope(viewer), FEED_MAX);
     return calendarFile(
       'Infraforum: webinarer',
-      rows.map((row) => this.calendarEntry(row)),
+      rows.map((row) => this.calendarEntry(row, viewer)),
       this.host(),
     );
   }
 
   private calendarEntry(
     row: Pick<WebinarRow, 'id' | 'title' | 'slug' | 'summary' | 'attributes' | 'updated_at' | 'created_at'>,
+    viewer: SessionUser | undefined,
   ): CalendarWebinar {
-    const attributes = row.attributes;
+    // The meeting link only for signed-in callers, as on the page.
+    const attributes = visibleAttributes('webinar', row.attributes, viewer, null);
     return {
       id: row.id,
       title: row.title,

@@ -180,6 +180,32 @@ export class WebinarRepository {
 
   // ---- Status and merge ----
 
+  /**
+   * The webinar a suggestion is being planned for, share-locked: taken before the suggestion's lock, the order the
+   * webinar's own status change takes (webinar, then its suggestions), so the two queue instead of missing each other.
+   */
+  async shareLockWebinar(
+    id: string,
+    manager: EntityManager,
+  ): Promise<{
+    id: string;
+    kind: ContentKind;
+    title: string;
+    status: string;
+    visibility: string;
+    attributes: Record<string, unknown>;
+  } | null> {
+    const rows = await this.run<{
+      id: string;
+      kind: ContentKind;
+      title: string;
+      status: string;
+      visibility: string;
+      attributes: Record<string, unknown>;
+    }>(`SELECT id, kind, title, status, visibility, attributes FROM content WHERE id = $1 AND deleted_at IS NULL FOR SHARE`, [id], manager);
+    return rows[0] ?? null;
+  }
+
   voterIds(contentId: string, manager: EntityManager): Promise<{ user_id: string }[]> {
     return this.run(`SELECT user_id FROM vote WHERE content_id = $1 AND value > 0`, [contentId], manager);
   }
@@ -200,7 +226,7 @@ export class WebinarRepository {
     return this.run(
       `SELECT id, author_id, attributes FROM content
        WHERE kind = 'suggestion' AND attributes ? 'webinarId' AND attributes->>'webinarId' = $1 AND attributes->>'status' = 'planned'
-         AND deleted_at IS NULL
+         AND status = 'published' AND deleted_at IS NULL
        ORDER BY id FOR NO KEY UPDATE`,
       [webinarId],
       manager,
@@ -248,8 +274,8 @@ export class WebinarRepository {
     return this.run(
       `SELECT c.id, c.title, c.slug, c.summary, c.status, c.attributes, c.updated_at, c.created_at FROM content c
        WHERE c.kind = 'webinar' AND c.status = 'published' AND ${readScopeCondition(scope, p)}
-         AND (c.attributes->>'endsAt')::timestamptz > ${p.add(since)}
-       ORDER BY (c.attributes->>'startsAt')::timestamptz, c.id
+         AND infraforum_timestamptz(c.attributes->>'endsAt') > ${p.add(since)}
+       ORDER BY infraforum_timestamptz(c.attributes->>'startsAt'), c.id
        LIMIT ${p.add(limit)}`,
       p.values,
     );

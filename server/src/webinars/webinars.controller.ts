@@ -68,10 +68,11 @@ export class WebinarsController {
   // Before webinars/:id/…, so "calendar.ics" is not read as an id.
   @Get('webinars/calendar.ics')
   @Header('Content-Type', CALENDAR_TYPE)
-  @Header('Cache-Control', 'public, max-age=300')
   @ApiProduces('text/calendar')
   @ZodResponse(200, null, 'iCalendar feed of upcoming and recent webinars the caller may see (public ones without a session)')
-  webinarCalendarFeed(@CurrentUser() user: SessionUser | undefined): Promise<string> {
+  webinarCalendarFeed(@CurrentUser() user: SessionUser | undefined, @Res({ passthrough: true }) response: Response): Promise<string> {
+    // A signed-in caller's feed holds members-only webinars: never in a shared cache.
+    response.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=300');
     return this.registrations.calendarFeed(user);
   }
 

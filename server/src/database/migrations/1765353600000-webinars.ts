@@ -28,6 +28,16 @@ export class Webinars1765353600000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX "status_change_content_idx" ON "status_change" ("content_id", "created_at")`);
 
+    // Webinar times live in attributes as text: lists sort and the calendar filters by them without one bad value
+    // (written outside the API) failing the whole query.
+    await q.query(`
+      CREATE FUNCTION infraforum_timestamptz(value text) RETURNS timestamptz LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+        BEGIN
+          RETURN value::timestamptz;
+        EXCEPTION WHEN others THEN
+          RETURN NULL;
+        END $$`);
+
     // Suggestions a webinar answers and questions that follow a webinar up both point at it from their attributes.
     await q.query(`
       CREATE INDEX "content_webinar_link_idx" ON "content" (("attributes"->>'webinarId'))
@@ -149,5 +159,6 @@ export class Webinars1765353600000 implements MigrationInterface {
     await q.query(`DROP INDEX "content_lifecycle_idx"`);
     await q.query(`DROP INDEX "content_webinar_link_idx"`);
     await q.query(`DROP TABLE "status_change"`);
+    await q.query(`DROP FUNCTION infraforum_timestamptz(text)`);
   }
 }
