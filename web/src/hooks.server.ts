@@ -6,7 +6,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.api = apiFor(event);
   event.locals.user = await currentUser(event);
   if (bodyTooLarge(event.request, event.locals.user !== null)) {
-    return new Response('Forespørgslen er for stor.', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    // Closing the connection: the body was not read, so the socket must not be reused for another request.
+    return new Response('Forespørgslen er for stor.', {
+      status: 413,
+      headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' },
+    });
   }
   return resolve(event);
 };
