@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { noControlCharacters } from './auth.js';
 import { AttachmentSchema } from './attachments.js';
+import { CaseAttributesSchema, CaseDetailsSchema, type CaseAttributes } from './cases.js';
+import { ToolboxPlacementSchema } from './toolbox.js';
 import { markdownText, noticeText, singleLine } from './text-fields.js';
 import {
   ContentRefSchema,
@@ -17,8 +19,8 @@ export const CONTENT_KINDS = ['question', 'guide', 'case', 'webinar', 'suggestio
 export const ContentKind = z.enum(CONTENT_KINDS);
 export type ContentKind = z.infer<typeof ContentKind>;
 
-/** The kinds that can be written today (webinars only by KOMBIT's moderators). */
-export const WRITABLE_KINDS = ['question', 'guide', 'suggestion', 'webinar'] as const;
+/** The kinds that can be written (webinars only by KOMBIT's moderators). */
+export const WRITABLE_KINDS = ['question', 'guide', 'suggestion', 'webinar', 'case'] as const;
 export const WritableKind = z.enum(WRITABLE_KINDS, { error: 'Vælg en gyldig indholdstype' });
 export type WritableKind = z.infer<typeof WritableKind>;
 
@@ -135,9 +137,10 @@ export const ATTRIBUTE_SCHEMAS = {
   guide: GuideAttributesSchema,
   suggestion: SuggestionAttributesSchema,
   webinar: WebinarAttributesSchema,
+  case: CaseAttributesSchema,
 } as const satisfies Record<WritableKind, z.ZodType>;
 
-export type ContentAttributes = QuestionAttributes | GuideAttributes | SuggestionAttributes | WebinarAttributes;
+export type ContentAttributes = QuestionAttributes | GuideAttributes | SuggestionAttributes | WebinarAttributes | CaseAttributes;
 
 // ---- Write ----
 
@@ -171,10 +174,15 @@ export const CreateWebinarSchema = z.strictObject({
   visibility: Visibility.default('public'),
   attributes: WebinarAttributesSchema,
 });
+export const CreateCaseSchema = z.strictObject({
+  kind: z.literal('case'),
+  ...commonCreateFields,
+  attributes: CaseAttributesSchema,
+});
 export const CreateContentSchema = z.discriminatedUnion(
   'kind',
-  [CreateQuestionSchema, CreateGuideSchema, CreateSuggestionSchema, CreateWebinarSchema],
-  { error: 'Vælg en gyldig indholdstype (question, guide, suggestion eller webinar)' },
+  [CreateQuestionSchema, CreateGuideSchema, CreateSuggestionSchema, CreateWebinarSchema, CreateCaseSchema],
+  { error: 'Vælg en gyldig indholdstype (question, guide, suggestion, webinar eller case)' },
 );
 export type CreateContentInput = z.input<typeof CreateContentSchema>;
 export type CreateContent = z.output<typeof CreateContentSchema>;
@@ -285,6 +293,9 @@ export const ListContentQuerySchema = z.strictObject({
     .string()
     .regex(/^[a-z_]{1,20}$/, { error: 'Ukendt status' })
     .optional(),
+  /** Cases: the IT system and the supplier (any case; "KMD Nexus" finds "kmd nexus"). */
+  system: singleLine('it-systemet', 1, 100).optional(),
+  supplier: singleLine('leverandøren', 1, 100).optional(),
   /** Follow-up questions and suggestions linked to this webinar. */
   webinar: positiveIntFromQuery('Webinaret', 1_000_000_000).optional(),
   page: positiveIntFromQuery('Siden', 10_000).optional(),
@@ -327,6 +338,8 @@ export const ContentSummarySchema = z.object({
   registrationCount: z.number().int().nullable(),
   /** Webinars: the hosting municipalities, named (empty for other kinds). */
   hostOrganizations: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** Cases: how many other municipalities marked "jeg er i gang med det samme" (null for other kinds). */
+  workingOnCount: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   lastActivityAt: z.string(),
@@ -377,6 +390,10 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
   attachments: z.array(AttachmentSchema),
   /** Webinars only. */
   webinar: WebinarDetailsSchema.nullable(),
+  /** Cases only: contact, "jeg er i gang" and the target component. */
+  case: CaseDetailsSchema.nullable(),
+  /** The toolbox sections it is in, with KOMBIT's mark. */
+  toolbox: z.array(ToolboxPlacementSchema),
   /** The webinar a suggestion was planned for, or a follow-up question belongs to. */
   linkedWebinar: ContentRefSchema.nullable(),
   permissions: z.object({

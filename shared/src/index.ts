@@ -15,3 +15,5 @@ export * from './webinars.js';
 export * from './attachments.js';
 export * from './notifications.js';
 export * from './dialogue.js';
+export * from './cases.js';
+export * from './toolbox.js';

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ContentRefSchema } from './webinars.js';
 
-export const NOTIFICATION_TYPES = ['suggestion.status', 'suggestion.merged', 'webinar.status', 'content.reply'] as const;
+export const NOTIFICATION_TYPES = [
+  'suggestion.status',
+  'suggestion.merged',
+  'webinar.status',
+  'content.reply',
+  'case.working_on',
+  'toolbox.accepted',
+  'toolbox.declined',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const NotificationSchema = z.object({

@@ -101,6 +101,9 @@ const ROUTES: Array<[method: string, path: string, operationId: string]> = [
   ['GET',    '/api/dialogue/{questionId}/results',  'getDialogueResults'],
   ['POST',   '/api/dialogue/answers/{answerId}/hide',   'hideDialogueAnswer'],
   ['POST',   '/api/dialogue/answers/{answerId}/unhide', 'unhideDialogueAnswer'],
+  ['GET',    '/api/cases/matrix',                   'caseMatrix'],
+  ['POST',   '/api/content/{id}/working-on',        'markWorkingOn'],
+  ['DELETE', '/api/content/{id}/working-on',        'unmarkWorkingOn'],
 ];
 
 describe('GET /api/openapi.json', () => {

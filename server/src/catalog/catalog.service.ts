@@ -119,6 +119,31 @@ export class CatalogService implements OnApplicationBootstrap {
   }
 
   /** Systems typed in any case, or by an alias-free slug, become the catalog's spelling; free text stays as written. */
+  /** A component by slug, short name ("SF1601"), name or alias, any case; null when the catalog does not know it. */
+  async resolveComponent(
+    reference: string,
+    manager?: EntityManager,
+  ): Promise<{ slug: string; name: string; shortName: string | null } | null> {
+    const wanted = reference.trim().toLocaleLowerCase('da');
+    const { components } = await this.repo.loadGraph(manager);
+    const match =
+      components.find((component) => component.slug === wanted) ??
+      components.find(
+        (component) =>
+          component.short_name?.toLocaleLowerCase('da') === wanted ||
+          component.name.toLocaleLowerCase('da') === wanted ||
+          component.aliases.some((alias) => alias.toLocaleLowerCase('da') === wanted),
+      );
+    return match ? { slug: match.slug, name: match.name, shortName: match.short_name } : null;
+  }
+
+  /** The named reference to a component by its slug (a case's target). */
+  async componentRef(slug: string): Promise<{ slug: string; name: string; shortName: string | null } | null> {
+    const { components } = await this.repo.loadGraph();
+    const match = components.find((component) => component.slug === slug);
+    return match ? { slug: match.slug, name: match.name, shortName: match.short_name } : null;
+  }
+
   async canonicalSystemNames(names: string[], manager?: EntityManager): Promise<string[]> {
     const graph = await this.repo.loadGraph(manager);
     const known = new Map<string, string>();

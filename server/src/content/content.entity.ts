@@ -35,6 +35,7 @@ import { ReplyEntity } from './reply.entity.js';
 // Expression indexes on attributes (migration 1765353600000-webinars).
 @Index('content_webinar_link_idx', { synchronize: false })
 @Index('content_lifecycle_idx', { synchronize: false })
+@Index('content_case_system_idx', { synchronize: false })
 export class ContentEntity {
   /** Numeric, stable: it is in every URL. pg returns bigint as a string. */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

@@ -32,6 +32,7 @@ export function toContentSummary(row: ContentRow, viewer?: ContentViewer): Conte
     canVote: canVoteOnContent(viewer, contentTarget(row)),
     registrationCount: row.registration_count ?? null,
     hostOrganizations: row.host_organizations ?? [],
+    workingOnCount: row.working_on_count ?? null,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     lastActivityAt: iso(row.last_activity_at),
@@ -70,7 +71,7 @@ export function toContentDetail(
   row: ContentDetailRow,
   replies: Reply[],
   viewer: ContentViewer | undefined,
-  related: Pick<ContentDetail, 'timeline' | 'attachments' | 'webinar' | 'linkedWebinar'>,
+  related: Pick<ContentDetail, 'timeline' | 'attachments' | 'webinar' | 'linkedWebinar' | 'case' | 'toolbox'>,
   permissions: ContentDetail['permissions'],
 ): ContentDetail {
   const viewerId = viewer?.id ?? null;

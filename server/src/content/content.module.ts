@@ -13,15 +13,18 @@ import { LifecycleService } from '../webinars/lifecycle.service.js';
 import { RegistrationService } from '../webinars/registration.service.js';
 import { WebinarRepository } from '../webinars/webinar.repository.js';
 import { WebinarsController } from '../webinars/webinars.controller.js';
+import { CaseRepository } from '../cases/case.repository.js';
+import { CasesController } from '../cases/cases.controller.js';
+import { CasesService } from '../cases/cases.service.js';
 
 /**
  * Content, its reference catalog and the webinar lifecycle in one module: content checks components against the
  * catalog and the catalog lists content about each component; a content detail shows a webinar's sign-ups and
- * timeline, and the lifecycle moves content on. Split, the modules would import each other.
+ * timeline (a case who else is working on it), and the lifecycle moves content on. Split, the modules would import each other.
  */
 @Module({
   imports: [AuditModule, NotificationsModule],
-  controllers: [ContentController, RepliesController, CatalogController, WebinarsController],
+  controllers: [ContentController, RepliesController, CatalogController, WebinarsController, CasesController],
   providers: [
     ContentRepository,
     ContentService,
@@ -31,6 +34,8 @@ import { WebinarsController } from '../webinars/webinars.controller.js';
     WebinarRepository,
     LifecycleService,
     RegistrationService,
+    CaseRepository,
+    CasesService,
   ],
   exports: [ContentService, ReplyService, CatalogService, ContentRepository, WebinarRepository],
 })

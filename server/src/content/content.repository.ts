@@ -68,6 +68,7 @@ export interface ContentRow {
   /** Webinars only. */
   registration_count: number | null;
   host_organizations: { code: string; name: string }[];
+  working_on_count: number | null;
 }
 
 export interface ContentDetailRow extends ContentRow {
@@ -154,6 +155,9 @@ export interface ListFilter {
   state?: string;
   /** Items linked to this webinar (attributes.webinarId). */
   webinarId?: string;
+  /** Cases: the IT system and the supplier, any case. */
+  system?: string;
+  supplier?: string;
   authorId?: string;
   /** Whose vote to read along (my_vote). */
   viewerId?: string | null;
@@ -175,7 +179,9 @@ const SUMMARY_COLUMNS = `
   CASE WHEN c.kind = 'webinar' AND jsonb_typeof(c.attributes->'hosts') = 'array' THEN COALESCE((
     SELECT json_agg(json_build_object('code', h.code, 'name', h.name) ORDER BY t.n)
     FROM jsonb_array_elements_text(c.attributes->'hosts') WITH ORDINALITY AS t(code, n) JOIN organization h ON h.code = t.code
-  ), '[]'::json) ELSE '[]'::json END AS host_organizations`;
+  ), '[]'::json) ELSE '[]'::json END AS host_organizations,
+  CASE WHEN c.kind = 'case' THEN (SELECT count(DISTINCT w.organization_id)::int FROM case_working_on w WHERE w.content_id = c.id) END
+    AS working_on_count`;
 
 const ORDER: Record<ContentSort, string> = {
   newest: 'c.created_at DESC, c.id DESC',
@@ -218,6 +224,8 @@ export class ContentRepository {
     if (filter.state) where.push(`c.attributes->>'status' = ${p.add(filter.state)}`);
     if (filter.webinarId) where.push(`c.attributes ? 'webinarId' AND c.attributes->>'webinarId' = ${p.add(filter.webinarId)}`);
     if (filter.tag) where.push(`c.tags @> ARRAY[${p.add(filter.tag)}]::text[]`);
+    if (filter.system) where.push(`lower(c.attributes->>'system') = lower(${p.add(filter.system)})`);
+    if (filter.supplier) where.push(`lower(c.attributes->>'supplier') = lower(${p.add(filter.supplier)})`);
     if (filter.organizationCode) {
       where.push(`c.organization_id = (SELECT id FROM organization WHERE code = ${p.add(filter.organizationCode)})`);
     }
@@ -293,6 +301,17 @@ export class ContentRepository {
     );
   }
 
+  /** The toolbox sections an item is in; KOMBIT's own material is "published", a municipality's "recommended". */
+  toolboxPlacements(id: string): Promise<{ slug: string; title: string; kombit: boolean }[]> {
+    return this.run(
+      `SELECT s.slug, s.title, (o.type = 'kombit') AS kombit
+       FROM toolbox_item i JOIN toolbox_section s ON s.id = i.section_id
+       JOIN content c ON c.id = i.content_id JOIN organization o ON o.id = c.organization_id
+       WHERE i.content_id = $1 ORDER BY s.position`,
+      [id],
+    );
+  }
+
   /** Replies in thread order: the accepted answer, then by votes, then oldest. Hidden ones only when `includeHidden`. */
   async listReplies(
     contentId: string,
@@ -352,11 +371,12 @@ export class ContentRepository {
    * UPDATEs themselves take: it leaves foreign-key checks on the row free, so two questions marked as each other's
    * duplicates at once do not deadlock on each other's `duplicate_of_id` check.
    */
-  async lockContent(id: string, manager: EntityManager): Promise<ContentLockRow | null> {
+  /** `share`: readers of the row who must not see it change under them (several may hold it at once). */
+  async lockContent(id: string, manager: EntityManager, mode: 'update' | 'share' = 'update'): Promise<ContentLockRow | null> {
     const rows = await this.run<ContentLockRow>(
       `SELECT id, kind, title, body, tags, attributes, status, visibility, locked, author_id, organization_id, accepted_reply_id,
               duplicate_of_id, version, published_at, deleted_at
-       FROM content WHERE id = $1 FOR NO KEY UPDATE`,
+       FROM content WHERE id = $1 ${mode === 'share' ? 'FOR SHARE' : 'FOR NO KEY UPDATE'}`,
       [id],
       manager,
     );

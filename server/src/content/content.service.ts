@@ -9,6 +9,7 @@ import {
   type ContentList,
   type CreateContent,
   type GuideAttributes,
+  type CaseAttributes,
   type ListContentQuery,
   type SuggestionAttributes,
   type WebinarAttributes,
@@ -41,6 +42,7 @@ import {
   STATUS_KINDS,
   ATTACHABLE_KINDS,
   type ContentReadScope,
+  type ContentTarget,
   type ContentViewer,
 } from '../common/access-policy.js';
 import { ApiException, fieldErrorsFromZod, type FieldErrors } from '../common/api-exception.js';
@@ -54,8 +56,16 @@ import { toAttachment } from '../attachments/attachment.mapper.js';
 import { toContentRef, toTimelineEntry } from '../webinars/webinar.mapper.js';
 import { WebinarRepository } from '../webinars/webinar.repository.js';
 import { visibleAttributes, visibleRevisionAttributes } from '../webinars/attribute-privacy.js';
+import { CasesService } from '../cases/cases.service.js';
 
 export const THREAD_REPLIES_SHOWN = 100;
+
+/** The component a guide is about, or a case moved to: always among the item's components. */
+function primaryComponent(kind: ContentKind, attributes: Record<string, unknown>): string | null {
+  if (kind === 'guide') return (attributes as GuideAttributes).component;
+  if (kind === 'case') return (attributes as CaseAttributes).to.component;
+  return null;
+}
 const SUMMARY_LENGTH = 280;
 
 export interface ActionContext {
@@ -78,6 +88,7 @@ export class ContentService {
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
     private readonly webinars: WebinarRepository,
+    private readonly cases: CasesService,
   ) {}
 
   async list(viewer: SessionUser | undefined, query: ListContentQuery): Promise<ContentList> {
@@ -93,6 +104,8 @@ export class ContentService {
       status: query.status,
       state: query.state,
       webinarId: query.webinar !== undefined ? String(query.webinar) : undefined,
+      system: query.system,
+      supplier: query.supplier,
       authorId: mine ? viewer!.id : undefined,
       viewerId: viewer?.id ?? null,
       sort: query.sort ?? 'newest',
@@ -119,7 +132,7 @@ export class ContentService {
     ]);
     if (!row) throw contentNotFound();
     const target = contentTarget(row);
-    const related = await this.related(viewer, scope, row.id, row.kind, row.attributes, row.status);
+    const related = await this.related(viewer, scope, row, target);
     const acceptAllowed = canAcceptReply(viewer, target);
     const replies = replyRows.map((reply) => {
       const editable = canEditReply(viewer, target, replyTarget(reply));
@@ -150,29 +163,31 @@ export class ContentService {
   private async related(
     viewer: SessionUser | undefined,
     scope: ContentReadScope,
-    id: string,
-    kind: ContentKind,
-    attributes: Record<string, unknown>,
-    status: string,
-  ): Promise<{
-    timeline: ContentDetail['timeline'];
-    attachments: ContentDetail['attachments'];
-    webinar: WebinarDetails | null;
-    linkedWebinar: ContentRef | null;
-  }> {
+    row: { id: string; kind: ContentKind; attributes: Record<string, unknown>; status: string; author_id: string | null },
+    target: ContentTarget,
+  ): Promise<Pick<ContentDetail, 'timeline' | 'attachments' | 'webinar' | 'linkedWebinar' | 'case' | 'toolbox'>> {
+    const { id, kind, attributes, status } = row;
     const linkedId =
       (kind === 'suggestion' || kind === 'question') && typeof attributes.webinarId === 'number' ? String(attributes.webinarId) : null;
-    const [timeline, attachments, webinar, linked] = await Promise.all([
+    const [timeline, attachments, webinar, linked, caseDetails, placements] = await Promise.all([
       STATUS_KINDS.includes(kind) ? this.webinars.timeline(id, scope) : [],
       ATTACHABLE_KINDS.includes(kind) ? this.webinars.attachmentsOf(id) : [],
       kind === 'webinar' ? this.webinarDetails(viewer, scope, id, attributes as WebinarAttributes, status) : null,
       linkedId ? this.webinars.readableRefs([linkedId], scope) : [],
+      kind === 'case' ? this.cases.details(viewer, { ...target, id, attributes }) : null,
+      this.repo.toolboxPlacements(id),
     ]);
     return {
       timeline: timeline.map(toTimelineEntry),
       attachments: attachments.map(toAttachment),
       webinar,
       linkedWebinar: linked[0] && linked[0].kind === 'webinar' ? toContentRef(linked[0]) : null,
+      case: caseDetails,
+      toolbox: placements.map((placement) => ({
+        slug: placement.slug,
+        title: placement.title,
+        badge: placement.kombit ? 'published_by_kombit' : 'recommended_by_kombit',
+      })),
     };
   }
 
@@ -214,8 +229,8 @@ export class ContentService {
 
   async create(actor: SessionUser, input: CreateContent): Promise<ContentDetail> {
     requireAccess(canCreateKind(actor, input.kind), 'Kun KOMBITs moderatorer kan oprette webinarer.');
-    const components = await this.resolveComponents(input.components, input.kind === 'guide' ? input.attributes.component : null);
     const attributes = await this.completeAttributes(actor, input.kind, input.attributes, null);
+    const components = await this.resolveComponents(input.components, primaryComponent(input.kind, attributes));
     const write = this.prepareWrite(input.kind, { ...input, attributes });
     const id = await this.repo.transaction(async (manager) => {
       const newId = await this.repo.insertContent(
@@ -261,10 +276,9 @@ export class ContentService {
           ? await this.validateAttributes(actor, kind, input.attributes, current, manager)
           : (current.attributes as Record<string, unknown>);
       const componentSlugs = input.components ?? (await this.repo.componentSlugsOf(id, manager));
-      const guideComponent = kind === 'guide' ? (attributes as GuideAttributes).component : null;
       const components =
         input.components !== undefined || input.attributes !== undefined
-          ? await this.resolveComponents(componentSlugs, guideComponent, manager)
+          ? await this.resolveComponents(componentSlugs, primaryComponent(kind, attributes), manager)
           : null;
       if (input.duplicateOfId !== undefined) await this.checkDuplicateTarget(actor, current, input.duplicateOfId, manager);
 
@@ -465,15 +479,15 @@ export class ContentService {
     };
   }
 
-  /** Component slugs → ids; a guide's own component is always among them (first). Unknown slugs are field errors. */
-  private async resolveComponents(slugs: string[], guideComponent: string | null, manager?: EntityManager): Promise<string[]> {
-    const all = guideComponent && !slugs.includes(guideComponent) ? [guideComponent, ...slugs] : slugs;
+  /** Component slugs → ids; a guide's or case's own component is always among them (first). Unknown slugs are field errors. */
+  private async resolveComponents(slugs: string[], primary: string | null, manager?: EntityManager): Promise<string[]> {
+    const all = primary && !slugs.includes(primary) ? [primary, ...slugs] : slugs;
     const ids = await this.repo.componentIdsBySlug(all, manager);
     const fields: FieldErrors = {};
     slugs.forEach((slug, index) => {
       if (!ids.has(slug)) fields[`components.${index}`] = [`Ukendt komponent: ${slug}`];
     });
-    if (guideComponent && !ids.has(guideComponent)) fields['attributes.component'] = [`Ukendt komponent: ${guideComponent}`];
+    if (primary && !ids.has(primary)) fields['attributes.component'] = [`Ukendt komponent: ${primary}`];
     if (Object.keys(fields).length > 0) throw ApiException.validation(fields);
     return all.map((slug) => ids.get(slug)!);
   }
@@ -536,6 +550,14 @@ export class ContentService {
         });
         if (Object.keys(fields).length > 0) throw ApiException.validation(fields);
         return current === null ? { ...webinar } : { ...webinar, status: current.status ?? webinar.status };
+      }
+      case 'case': {
+        const input = attributes as CaseAttributes;
+        // "SF1601", "Digital Post" or the slug: stored as the slug, so the matrix and the component filter find it.
+        const component = await this.catalog.resolveComponent(input.to.component, manager);
+        if (!component) throw ApiException.field('attributes.to.component', `Ukendt komponent eller service: ${input.to.component}`);
+        const [system] = await this.catalog.canonicalSystemNames([input.system], manager);
+        return { ...input, system: system ?? input.system, to: { ...input.to, component: component.slug } };
       }
       case 'question': {
         const webinarId = (attributes as { webinarId?: number }).webinarId;

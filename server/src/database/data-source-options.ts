@@ -21,6 +21,11 @@ import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { DialogueQuestionEntity } from '../dialogue/dialogue-question.entity.js';
 import { DialogueAnswerEntity } from '../dialogue/dialogue-answer.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
+import { CaseWorkingOnEntity } from '../cases/case-working-on.entity.js';
+import { ToolboxSectionEntity } from '../toolbox/toolbox-section.entity.js';
+import { ToolboxItemEntity } from '../toolbox/toolbox-item.entity.js';
+import { ToolboxProposalEntity } from '../toolbox/toolbox-proposal.entity.js';
+import { CasesToolbox1765612800000 } from './migrations/1765612800000-cases-toolbox.js';
 import { SearchOutboxEntity } from '../search/search-outbox.entity.js';
 import { SearchSynonymEntity } from '../search/search-synonym.entity.js';
 
@@ -47,6 +52,10 @@ export const ENTITIES = [
   DialogueQuestionEntity,
   DialogueAnswerEntity,
   NotificationEntity,
+  CaseWorkingOnEntity,
+  ToolboxSectionEntity,
+  ToolboxItemEntity,
+  ToolboxProposalEntity,
 ];
 
 /** One ordered history; each new migration is appended here. */
@@ -56,6 +65,7 @@ export const MIGRATIONS = [
   Content1764835200000,
   Search1765094400000,
   Webinars1765353600000,
+  CasesToolbox1765612800000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

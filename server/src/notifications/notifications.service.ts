@@ -38,6 +38,19 @@ export function notificationText(row: Pick<NotificationRow, 'type' | 'data' | 'c
     }
     case 'content.reply':
       return `Nyt svar på «${title}»`;
+    case 'case.working_on': {
+      const organization = typeof data.organizationName === 'string' ? data.organizationName : 'En anden kommune';
+      return `${organization} er i gang med det samme som i casen «${title}»`;
+    }
+    case 'toolbox.accepted': {
+      const section = typeof data.sectionTitle === 'string' ? ` under «${data.sectionTitle}»` : '';
+      return `«${title}» er optaget i Værktøjskassen${section}`;
+    }
+    case 'toolbox.declined': {
+      const section = typeof data.sectionTitle === 'string' ? ` til «${data.sectionTitle}»` : '';
+      const reason = typeof data.reason === 'string' ? `. Begrundelse: ${data.reason}` : '';
+      return `Dit forslag om «${title}»${section} i Værktøjskassen blev ikke optaget${reason}`;
+    }
     default:
       return `Nyt om «${title}»`;
   }

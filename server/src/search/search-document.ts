@@ -88,10 +88,11 @@ const BODY_MAX = 20_000;
 const ANSWER_MAX = 1_500;
 const ATTACHMENT_MAX = 20_000;
 
-/** Guides name the IT systems hit when their component is down; other kinds may add theirs. */
+/** Guides name the IT systems hit when their component is down; a case the system it moved. */
 function systemsOf(kind: ContentKind, attributes: Record<string, unknown>): string[] {
   const systems = attributes.affectedSystems;
   if (kind === 'guide' && Array.isArray(systems)) return systems.filter((s): s is string => typeof s === 'string');
+  if (kind === 'case' && typeof attributes.system === 'string') return [attributes.system];
   return [];
 }
 
@@ -99,12 +100,22 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 /**
  * Text from kind attributes that searchers type: a guide's purpose, action and intranet texts; a webinar's
- * series, programme (talks, speakers and their organizations) and recap. Never a suggester's contact details.
+ * series, programme (talks, speakers and their organizations) and recap; a case's supplier, what it moved from,
+ * its steps, obstacles, lessons and requirement texts. Never a suggester's or a case author's contact details.
  */
 function attributeText(attributes: Record<string, unknown>, hostNames: string[]): string {
   const notice = (attributes.intranetNotice ?? {}) as Record<string, unknown>;
   const programme = Array.isArray(attributes.programme) ? (attributes.programme as Record<string, unknown>[]) : [];
+  const steps = Array.isArray(attributes.steps) ? (attributes.steps as Record<string, unknown>[]) : [];
+  const from = (typeof attributes.from === 'object' && attributes.from !== null ? attributes.from : {}) as Record<string, unknown>;
+  const requirements = Array.isArray(attributes.requirements) ? attributes.requirements.map(text) : [];
   return [
+    text(attributes.supplier) && `Leverandør: ${text(attributes.supplier)}`,
+    text(from.description) && `Fra: ${text(from.description)}`,
+    ...steps.map((step) => [text(step.title), text(step.text)].filter(Boolean).join(': ')),
+    text(attributes.obstacles),
+    text(attributes.lessons),
+    ...requirements,
     text(attributes.series),
     hostNames.length > 0 ? `Værter: ${hostNames.join(', ')}` : '',
     ...programme.map((item) => [text(item.title), text(item.speaker), text(item.speakerOrganization)].filter(Boolean).join(' – ')),

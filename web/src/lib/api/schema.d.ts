@@ -176,6 +176,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["caseMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/components": {
         parameters: {
             query?: never;
@@ -379,6 +395,22 @@ export interface paths {
         put?: never;
         post: operations["voteOnContent"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/working-on": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["markWorkingOn"];
+        delete: operations["unmarkWorkingOn"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1378,6 +1410,82 @@ export interface operations {
             };
         };
     };
+    caseMatrix: {
+        parameters: {
+            query?: {
+                component?: string;
+                supplier?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only cases the caller may read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cells: {
+                            completed: {
+                                cases: {
+                                    id: number;
+                                    path: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in_progress" | "completed" | "stopped";
+                                    title: string;
+                                }[];
+                                code: string;
+                                name: string;
+                            }[];
+                            component: string;
+                            system: string;
+                            working: {
+                                cases: {
+                                    id: number;
+                                    path: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in_progress" | "completed" | "stopped";
+                                    title: string;
+                                }[];
+                                code: string;
+                                name: string;
+                            }[];
+                        }[];
+                        components: {
+                            name: string;
+                            shortName: string | null;
+                            slug: string;
+                        }[];
+                        systems: {
+                            name: string;
+                            suppliers: string[];
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     listComponents: {
         parameters: {
             query?: never;
@@ -1499,6 +1607,7 @@ export interface operations {
                             updatedAt: string;
                             /** @enum {string} */
                             visibility: "public" | "members" | "organization";
+                            workingOnCount: number | null;
                         }[];
                         impact: string;
                         name: string;
@@ -1553,6 +1662,7 @@ export interface operations {
                             updatedAt: string;
                             /** @enum {string} */
                             visibility: "public" | "members" | "organization";
+                            workingOnCount: number | null;
                         }[];
                         /** @enum {string} */
                         severity: "kritisk" | "medium" | "ingen";
@@ -1721,6 +1831,7 @@ export interface operations {
                             updatedAt: string;
                             /** @enum {string} */
                             visibility: "public" | "members" | "organization";
+                            workingOnCount: number | null;
                         }[];
                         notice: {
                             maintenance: string;
@@ -1794,6 +1905,8 @@ export interface operations {
                 sort?: "newest" | "active" | "votes" | "unanswered" | "solved" | "status" | "upcoming" | "recent";
                 state?: string;
                 status?: "draft" | "published" | "hidden";
+                supplier?: string;
+                system?: string;
                 tag?: string;
                 webinar?: string;
             };
@@ -1856,6 +1969,7 @@ export interface operations {
                             updatedAt: string;
                             /** @enum {string} */
                             visibility: "public" | "members" | "organization";
+                            workingOnCount: number | null;
                         }[];
                         page: number;
                         pageSize: number;
@@ -2013,6 +2127,52 @@ export interface operations {
                      * @enum {string}
                      */
                     visibility?: "public" | "members" | "organization";
+                } | {
+                    attributes: {
+                        /** @default false */
+                        contactOptIn?: boolean;
+                        effortDays?: number;
+                        endDate?: string;
+                        from: {
+                            description?: string;
+                            /** @enum {string} */
+                            type: "legacy_integration" | "direct_database" | "file_exchange" | "old_service" | "other";
+                        };
+                        lessons?: string;
+                        obstacles?: string;
+                        requirements?: string[];
+                        startDate?: string;
+                        /** @enum {string} */
+                        status: "planned" | "in_progress" | "completed" | "stopped";
+                        steps?: {
+                            text: string;
+                            title: string;
+                            /** @enum {string} */
+                            who?: "municipality" | "supplier" | "kombit";
+                        }[];
+                        supplier: string;
+                        system: string;
+                        to: {
+                            component: string;
+                            version?: string;
+                        };
+                    };
+                    body: string;
+                    components?: string[];
+                    /** @enum {string} */
+                    kind: "case";
+                    /**
+                     * @default published
+                     * @enum {string}
+                     */
+                    status?: "draft" | "published";
+                    tags?: string[];
+                    title: string;
+                    /**
+                     * @default members
+                     * @enum {string}
+                     */
+                    visibility?: "public" | "members" | "organization";
                 };
             };
         };
@@ -2047,6 +2207,37 @@ export interface operations {
                         body: string;
                         bodyHtml: string;
                         canVote: boolean;
+                        case: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            target: {
+                                name: string;
+                                shortName: string | null;
+                                slug: string;
+                            } | null;
+                            workingOn: {
+                                canMark: boolean;
+                                count: number;
+                                mine: boolean;
+                                organizations: {
+                                    code: string;
+                                    contacts: {
+                                        email: string;
+                                        name: string;
+                                        note: string | null;
+                                        phone: string | null;
+                                        title: string | null;
+                                    }[];
+                                    memberCount: number;
+                                    name: string;
+                                    since: string;
+                                }[];
+                            };
+                        } | null;
                         components: {
                             name: string;
                             slug: string;
@@ -2150,6 +2341,12 @@ export interface operations {
                             } | null;
                         }[];
                         title: string;
+                        toolbox: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            slug: string;
+                            title: string;
+                        }[];
                         updatedAt: string;
                         version: number;
                         /** @enum {string} */
@@ -2187,6 +2384,7 @@ export interface operations {
                                 title: string;
                             }[];
                         } | null;
+                        workingOnCount: number | null;
                     };
                 };
             };
@@ -2250,6 +2448,37 @@ export interface operations {
                         body: string;
                         bodyHtml: string;
                         canVote: boolean;
+                        case: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            target: {
+                                name: string;
+                                shortName: string | null;
+                                slug: string;
+                            } | null;
+                            workingOn: {
+                                canMark: boolean;
+                                count: number;
+                                mine: boolean;
+                                organizations: {
+                                    code: string;
+                                    contacts: {
+                                        email: string;
+                                        name: string;
+                                        note: string | null;
+                                        phone: string | null;
+                                        title: string | null;
+                                    }[];
+                                    memberCount: number;
+                                    name: string;
+                                    since: string;
+                                }[];
+                            };
+                        } | null;
                         components: {
                             name: string;
                             slug: string;
@@ -2353,6 +2582,12 @@ export interface operations {
                             } | null;
                         }[];
                         title: string;
+                        toolbox: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            slug: string;
+                            title: string;
+                        }[];
                         updatedAt: string;
                         version: number;
                         /** @enum {string} */
@@ -2390,6 +2625,7 @@ export interface operations {
                                 title: string;
                             }[];
                         } | null;
+                        workingOnCount: number | null;
                     };
                 };
             };
@@ -2515,6 +2751,37 @@ export interface operations {
                         body: string;
                         bodyHtml: string;
                         canVote: boolean;
+                        case: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            target: {
+                                name: string;
+                                shortName: string | null;
+                                slug: string;
+                            } | null;
+                            workingOn: {
+                                canMark: boolean;
+                                count: number;
+                                mine: boolean;
+                                organizations: {
+                                    code: string;
+                                    contacts: {
+                                        email: string;
+                                        name: string;
+                                        note: string | null;
+                                        phone: string | null;
+                                        title: string | null;
+                                    }[];
+                                    memberCount: number;
+                                    name: string;
+                                    since: string;
+                                }[];
+                            };
+                        } | null;
                         components: {
                             name: string;
                             slug: string;
@@ -2618,6 +2885,12 @@ export interface operations {
                             } | null;
                         }[];
                         title: string;
+                        toolbox: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            slug: string;
+                            title: string;
+                        }[];
                         updatedAt: string;
                         version: number;
                         /** @enum {string} */
@@ -2655,6 +2928,7 @@ export interface operations {
                                 title: string;
                             }[];
                         } | null;
+                        workingOnCount: number | null;
                     };
                 };
             };
@@ -2886,6 +3160,37 @@ export interface operations {
                         body: string;
                         bodyHtml: string;
                         canVote: boolean;
+                        case: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            target: {
+                                name: string;
+                                shortName: string | null;
+                                slug: string;
+                            } | null;
+                            workingOn: {
+                                canMark: boolean;
+                                count: number;
+                                mine: boolean;
+                                organizations: {
+                                    code: string;
+                                    contacts: {
+                                        email: string;
+                                        name: string;
+                                        note: string | null;
+                                        phone: string | null;
+                                        title: string | null;
+                                    }[];
+                                    memberCount: number;
+                                    name: string;
+                                    since: string;
+                                }[];
+                            };
+                        } | null;
                         components: {
                             name: string;
                             slug: string;
@@ -2989,6 +3294,12 @@ export interface operations {
                             } | null;
                         }[];
                         title: string;
+                        toolbox: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            slug: string;
+                            title: string;
+                        }[];
                         updatedAt: string;
                         version: number;
                         /** @enum {string} */
@@ -3026,6 +3337,7 @@ export interface operations {
                                 title: string;
                             }[];
                         } | null;
+                        workingOnCount: number | null;
                     };
                 };
             };
@@ -3115,6 +3427,37 @@ export interface operations {
                         body: string;
                         bodyHtml: string;
                         canVote: boolean;
+                        case: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            target: {
+                                name: string;
+                                shortName: string | null;
+                                slug: string;
+                            } | null;
+                            workingOn: {
+                                canMark: boolean;
+                                count: number;
+                                mine: boolean;
+                                organizations: {
+                                    code: string;
+                                    contacts: {
+                                        email: string;
+                                        name: string;
+                                        note: string | null;
+                                        phone: string | null;
+                                        title: string | null;
+                                    }[];
+                                    memberCount: number;
+                                    name: string;
+                                    since: string;
+                                }[];
+                            };
+                        } | null;
                         components: {
                             name: string;
                             slug: string;
@@ -3218,6 +3561,12 @@ export interface operations {
                             } | null;
                         }[];
                         title: string;
+                        toolbox: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            slug: string;
+                            title: string;
+                        }[];
                         updatedAt: string;
                         version: number;
                         /** @enum {string} */
@@ -3255,6 +3604,7 @@ export interface operations {
                                 title: string;
                             }[];
                         } | null;
+                        workingOnCount: number | null;
                     };
                 };
             };
@@ -3458,6 +3808,37 @@ export interface operations {
                         body: string;
                         bodyHtml: string;
                         canVote: boolean;
+                        case: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            target: {
+                                name: string;
+                                shortName: string | null;
+                                slug: string;
+                            } | null;
+                            workingOn: {
+                                canMark: boolean;
+                                count: number;
+                                mine: boolean;
+                                organizations: {
+                                    code: string;
+                                    contacts: {
+                                        email: string;
+                                        name: string;
+                                        note: string | null;
+                                        phone: string | null;
+                                        title: string | null;
+                                    }[];
+                                    memberCount: number;
+                                    name: string;
+                                    since: string;
+                                }[];
+                            };
+                        } | null;
                         components: {
                             name: string;
                             slug: string;
@@ -3561,6 +3942,12 @@ export interface operations {
                             } | null;
                         }[];
                         title: string;
+                        toolbox: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            slug: string;
+                            title: string;
+                        }[];
                         updatedAt: string;
                         version: number;
                         /** @enum {string} */
@@ -3598,6 +3985,7 @@ export interface operations {
                                 title: string;
                             }[];
                         } | null;
+                        workingOnCount: number | null;
                     };
                 };
             };
@@ -3649,6 +4037,142 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    markWorkingOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @default false */
+                    showContact?: boolean;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canMark: boolean;
+                        count: number;
+                        mine: boolean;
+                        organizations: {
+                            code: string;
+                            contacts: {
+                                email: string;
+                                name: string;
+                                note: string | null;
+                                phone: string | null;
+                                title: string | null;
+                            }[];
+                            memberCount: number;
+                            name: string;
+                            since: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not a case, not published, or the caller’s own municipality’s case */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    unmarkWorkingOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canMark: boolean;
+                        count: number;
+                        mine: boolean;
+                        organizations: {
+                            code: string;
+                            contacts: {
+                                email: string;
+                                name: string;
+                                note: string | null;
+                                phone: string | null;
+                                title: string | null;
+                            }[];
+                            memberCount: number;
+                            name: string;
+                            since: string;
+                        }[];
+                    };
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
