@@ -17,6 +17,8 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { SearchModule } from './search/search.module.js';
+import { ToolboxModule } from './toolbox/toolbox.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -36,6 +38,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ContentModule,
+        ToolboxModule,
+        ModerationModule,
         AttachmentsModule,
         DialogueModule,
         NotificationsModule,

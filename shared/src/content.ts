@@ -3,6 +3,7 @@ import { noControlCharacters } from './auth.js';
 import { AttachmentSchema } from './attachments.js';
 import { CaseAttributesSchema, CaseDetailsSchema, type CaseAttributes } from './cases.js';
 import { ToolboxPlacementSchema } from './toolbox.js';
+import { FlagReason } from './moderation.js';
 import { markdownText, noticeText, singleLine } from './text-fields.js';
 import {
   ContentRefSchema,
@@ -370,7 +371,11 @@ export const ReplySchema = z.object({
   edited: z.boolean(),
   /** Written by the caller: editing someone else's needs a reason. */
   mine: z.boolean(),
-  permissions: z.object({ edit: z.boolean(), delete: z.boolean(), vote: z.boolean(), accept: z.boolean() }),
+  /** Why a moderator hid it (its author and moderators only). */
+  hiddenReason: z.string().nullable(),
+  /** The caller's open flag on it. */
+  myFlag: FlagReason.nullable(),
+  permissions: z.object({ edit: z.boolean(), delete: z.boolean(), vote: z.boolean(), accept: z.boolean(), flag: z.boolean() }),
 });
 export type Reply = z.infer<typeof ReplySchema>;
 
@@ -394,6 +399,10 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
   case: CaseDetailsSchema.nullable(),
   /** The toolbox sections it is in, with KOMBIT's mark. */
   toolbox: z.array(ToolboxPlacementSchema),
+  /** While hidden, for its author and moderators: why, and whether flags hid it pending review. */
+  moderation: z.object({ hiddenReason: z.string().nullable(), hiddenByFlags: z.boolean() }).nullable(),
+  /** The caller's open flag on it. */
+  myFlag: FlagReason.nullable(),
   /** The webinar a suggestion was planned for, or a follow-up question belongs to. */
   linkedWebinar: ContentRefSchema.nullable(),
   permissions: z.object({
@@ -411,6 +420,8 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
     attach: z.boolean(),
     /** Merge this suggestion into another (moderators). */
     merge: z.boolean(),
+    /** Flag it for the moderators (signed-in readers, not its author). */
+    flag: z.boolean(),
   }),
 });
 export type ContentDetail = z.infer<typeof ContentDetailSchema>;

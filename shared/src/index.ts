@@ -17,3 +17,5 @@ export * from './notifications.js';
 export * from './dialogue.js';
 export * from './cases.js';
 export * from './toolbox.js';
+export * from './moderation.js';
+export * from './audit.js';

@@ -9,6 +9,8 @@ export const NOTIFICATION_TYPES = [
   'case.working_on',
   'toolbox.accepted',
   'toolbox.declined',
+  'moderation.hidden_by_flags',
+  'moderation.action',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

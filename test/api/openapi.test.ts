@@ -104,6 +104,23 @@ const ROUTES: Array<[method: string, path: string, operationId: string]> = [
   ['GET',    '/api/cases/matrix',                   'caseMatrix'],
   ['POST',   '/api/content/{id}/working-on',        'markWorkingOn'],
   ['DELETE', '/api/content/{id}/working-on',        'unmarkWorkingOn'],
+  ['POST',   '/api/content/{id}/flags',             'flagContent'],
+  ['POST',   '/api/replies/{id}/flags',             'flagReply'],
+  ['GET',    '/api/moderation/queue',               'moderationQueue'],
+  ['POST',   '/api/moderation/flags/{id}/resolve',  'resolveFlag'],
+  ['GET',    '/api/audit',                          'listAudit'],
+  ['GET',    '/api/toolbox/sections',               'listToolboxSections'],
+  ['POST',   '/api/toolbox/sections',               'createToolboxSection'],
+  ['GET',    '/api/toolbox/sections/{slug}',        'getToolboxSection'],
+  ['PATCH',  '/api/toolbox/sections/{slug}',        'updateToolboxSection'],
+  ['DELETE', '/api/toolbox/sections/{slug}',        'deleteToolboxSection'],
+  ['POST',   '/api/toolbox/sections/{slug}/items',  'addToolboxItem'],
+  ['PATCH',  '/api/toolbox/sections/{slug}/items/{itemId}', 'updateToolboxItem'],
+  ['DELETE', '/api/toolbox/sections/{slug}/items/{itemId}', 'removeToolboxItem'],
+  ['POST',   '/api/toolbox/sections/{slug}/proposals',      'proposeToolboxItem'],
+  ['GET',    '/api/toolbox/proposals',              'listToolboxProposals'],
+  ['POST',   '/api/toolbox/proposals/{id}/accept',  'acceptToolboxProposal'],
+  ['POST',   '/api/toolbox/proposals/{id}/decline', 'declineToolboxProposal'],
 ];
 
 describe('GET /api/openapi.json', () => {

@@ -274,6 +274,23 @@ export function canEditReply(actor: ContentViewer | undefined, thread: ContentTa
   return reply.authorId === actor.id || (actor.role === 'org_admin' && actor.organizationId === reply.organizationId);
 }
 
+/** Signed-in readers flag published content that is not their own. */
+export function canFlagContent(actor: ContentViewer | undefined, item: ContentTarget): boolean {
+  return !!actor && !item.deleted && item.status === 'published' && canReadContent(actor, item) && item.authorId !== actor.id;
+}
+
+/** …and visible replies in a published thread that are not their own. */
+export function canFlagReply(actor: ContentViewer | undefined, thread: ContentTarget, reply: ReplyTarget): boolean {
+  return (
+    !!actor &&
+    canReadContent(actor, thread) &&
+    thread.status === 'published' &&
+    !reply.deleted &&
+    !reply.hidden &&
+    reply.authorId !== actor.id
+  );
+}
+
 export function canVoteOnReply(actor: ContentViewer | undefined, thread: ContentTarget, reply: ReplyTarget): boolean {
   return (
     !!actor &&

@@ -38,6 +38,7 @@ const EnvSchema = z
     ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
     /** Seconds what people without a session see may be served from memory (0: never). */
     ANONYMOUS_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(2),
+    FLAG_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(98).default(3),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -77,6 +78,8 @@ export interface AppConfig {
   loginRateLimit: number;
   accountRateLimit: number;
   anonymousCacheSeconds: number;
+  /** Flags from this many municipalities hide an item until a moderator has looked at it. */
+  flagHideThreshold: number;
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     accountRateLimit: e.ACCOUNT_RATE_LIMIT,
     anonymousCacheSeconds: e.ANONYMOUS_CACHE_SECONDS,
+    flagHideThreshold: e.FLAG_HIDE_THRESHOLD,
   };
 }
 

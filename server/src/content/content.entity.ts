@@ -100,6 +100,14 @@ export class ContentEntity {
   @Column({ type: 'boolean', default: false })
   locked: boolean;
 
+  /** Shown to the author while the item is hidden: why a moderator hid it. */
+  @Column({ name: 'hidden_reason', type: 'varchar', length: 500, nullable: true })
+  hiddenReason: string | null;
+
+  /** Hidden by the flag threshold pending review, not by a moderator: dismissing the flags shows it again. */
+  @Column({ name: 'hidden_by_flags', type: 'boolean', default: false })
+  hiddenByFlags: boolean;
+
   @Column({ name: 'duplicate_of_id', type: 'bigint', nullable: true })
   duplicateOfId: string | null;
 

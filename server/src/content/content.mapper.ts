@@ -43,8 +43,11 @@ export function toReply(
   row: ReplyRow,
   acceptedReplyId: string | null,
   viewerId: string | null,
-  permissions: { edit: boolean; delete: boolean; vote: boolean; accept: boolean },
+  permissions: Reply['permissions'],
+  /** Moderators see why a reply was hidden, as its author does. */
+  moderatorView = false,
 ): Reply {
+  const mine = viewerId !== null && row.author_id === viewerId;
   return {
     id: Number(row.id),
     contentId: Number(row.content_id),
@@ -62,7 +65,9 @@ export function toReply(
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     edited: row.version > 1,
-    mine: viewerId !== null && row.author_id === viewerId,
+    mine,
+    hiddenReason: row.hidden && (mine || moderatorView) ? row.hidden_reason : null,
+    myFlag: viewerId !== null ? row.my_flag : null,
     permissions,
   };
 }
@@ -71,7 +76,7 @@ export function toContentDetail(
   row: ContentDetailRow,
   replies: Reply[],
   viewer: ContentViewer | undefined,
-  related: Pick<ContentDetail, 'timeline' | 'attachments' | 'webinar' | 'linkedWebinar' | 'case' | 'toolbox'>,
+  related: Pick<ContentDetail, 'timeline' | 'attachments' | 'webinar' | 'linkedWebinar' | 'case' | 'toolbox' | 'moderation'>,
   permissions: ContentDetail['permissions'],
 ): ContentDetail {
   const viewerId = viewer?.id ?? null;
@@ -93,6 +98,7 @@ export function toContentDetail(
     version: row.version,
     edited: row.version > 1,
     mine: viewerId !== null && row.author_id === viewerId,
+    myFlag: viewerId !== null ? row.my_flag : null,
     replies,
     permissions,
   };

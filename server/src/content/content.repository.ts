@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContentKind, ContentSort, ContentStatus, Visibility } from '@infraforum/shared';
+import type { ContentKind, ContentSort, ContentStatus, FlagReason, Visibility } from '@infraforum/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContentReadScope } from '../common/access-policy.js';
 import { poolOf, preparedQuery } from '../database/prepared-query.js';
@@ -79,6 +79,9 @@ export interface ContentDetailRow extends ContentRow {
   duplicate_of_title: string | null;
   duplicate_of_slug: string | null;
   duplicate_of_kind: ContentKind | null;
+  hidden_reason: string | null;
+  hidden_by_flags: boolean;
+  my_flag: FlagReason | null;
 }
 
 export interface ReplyRow {
@@ -98,6 +101,8 @@ export interface ReplyRow {
   organization_code: string;
   organization_name: string;
   my_vote: number;
+  hidden_reason: string | null;
+  my_flag: FlagReason | null;
 }
 
 /** The columns written on create and edit. */
@@ -132,6 +137,7 @@ export interface ContentLockRow {
   version: number;
   published_at: Date | null;
   deleted_at: Date | null;
+  hidden_by_flags: boolean;
 }
 
 export interface ReplyLockRow {
@@ -141,6 +147,7 @@ export interface ReplyLockRow {
   author_id: string | null;
   organization_id: string;
   hidden: boolean;
+  hidden_by_flags: boolean;
   version: number;
   deleted_at: Date | null;
 }
@@ -198,7 +205,7 @@ const ORDER: Record<ContentSort, string> = {
 };
 
 const REPLY_COLUMNS = `
-  r.id, r.content_id, r.body, r.body_html, r.author_id, r.organization_id, r.hidden, r.score, r.version, r.created_at, r.updated_at,
+  r.id, r.content_id, r.body, r.body_html, r.author_id, r.organization_id, r.hidden, r.hidden_reason, r.score, r.version, r.created_at, r.updated_at,
   u.name AS author_name, u.title AS author_title, o.code AS organization_code, o.name AS organization_name`;
 
 /** All SQL about content, replies, votes and revisions. Reads are hand-written: they are the hot paths. */
@@ -272,9 +279,11 @@ export class ContentRepository {
     const idParam = p.add(id);
     const viewerParam = p.add(viewerId);
     const rows = await this.run<ContentDetailRow>(
-      `SELECT ${SUMMARY_COLUMNS}, c.body, c.body_html, c.version, c.duplicate_of_id,
+      `SELECT ${SUMMARY_COLUMNS}, c.body, c.body_html, c.version, c.duplicate_of_id, c.hidden_reason, c.hidden_by_flags,
          d.title AS duplicate_of_title, d.slug AS duplicate_of_slug, d.kind AS duplicate_of_kind,
-         COALESCE((SELECT v.value FROM vote v WHERE v.content_id = c.id AND v.user_id = ${viewerParam}), 0)::int AS my_vote
+         COALESCE((SELECT v.value FROM vote v WHERE v.content_id = c.id AND v.user_id = ${viewerParam}), 0)::int AS my_vote,
+         (SELECT f.reason FROM flag f WHERE f.content_id = c.id AND f.reply_id IS NULL AND f.user_id = ${viewerParam}
+            AND f.resolved_at IS NULL) AS my_flag
        FROM content c
        JOIN organization o ON o.id = c.organization_id
        LEFT JOIN "user" u ON u.id = c.author_id
@@ -335,7 +344,8 @@ export class ContentRepository {
     const [rows, count] = await Promise.all([
       this.run<ReplyRow>(
         `SELECT ${REPLY_COLUMNS},
-           COALESCE((SELECT v.value FROM vote v WHERE v.reply_id = r.id AND v.user_id = ${viewerParam}), 0)::int AS my_vote
+           COALESCE((SELECT v.value FROM vote v WHERE v.reply_id = r.id AND v.user_id = ${viewerParam}), 0)::int AS my_vote,
+           (SELECT f.reason FROM flag f WHERE f.reply_id = r.id AND f.user_id = ${viewerParam} AND f.resolved_at IS NULL) AS my_flag
          FROM reply r
          JOIN content c ON c.id = r.content_id
          JOIN organization o ON o.id = r.organization_id
@@ -355,7 +365,8 @@ export class ContentRepository {
   async findReply(id: string, viewerId: string | null, manager?: EntityManager): Promise<ReplyRow | null> {
     const rows = await this.run<ReplyRow>(
       `SELECT ${REPLY_COLUMNS},
-         COALESCE((SELECT v.value FROM vote v WHERE v.reply_id = r.id AND v.user_id = $2), 0)::int AS my_vote
+         COALESCE((SELECT v.value FROM vote v WHERE v.reply_id = r.id AND v.user_id = $2), 0)::int AS my_vote,
+         (SELECT f.reason FROM flag f WHERE f.reply_id = r.id AND f.user_id = $2 AND f.resolved_at IS NULL) AS my_flag
        FROM reply r JOIN organization o ON o.id = r.organization_id LEFT JOIN "user" u ON u.id = r.author_id
        WHERE r.id = $1 AND r.deleted_at IS NULL`,
       [id, viewerId],
@@ -375,7 +386,7 @@ export class ContentRepository {
   async lockContent(id: string, manager: EntityManager, mode: 'update' | 'share' = 'update'): Promise<ContentLockRow | null> {
     const rows = await this.run<ContentLockRow>(
       `SELECT id, kind, title, body, tags, attributes, status, visibility, locked, author_id, organization_id, accepted_reply_id,
-              duplicate_of_id, version, published_at, deleted_at
+              duplicate_of_id, version, published_at, deleted_at, hidden_by_flags
        FROM content WHERE id = $1 ${mode === 'share' ? 'FOR SHARE' : 'FOR NO KEY UPDATE'}`,
       [id],
       manager,
@@ -385,7 +396,7 @@ export class ContentRepository {
 
   async lockReply(id: string, manager: EntityManager): Promise<ReplyLockRow | null> {
     const rows = await this.run<ReplyLockRow>(
-      `SELECT id, content_id, body, author_id, organization_id, hidden, version, deleted_at FROM reply WHERE id = $1 FOR UPDATE`,
+      `SELECT id, content_id, body, author_id, organization_id, hidden, hidden_by_flags, version, deleted_at FROM reply WHERE id = $1 FOR UPDATE`,
       [id],
       manager,
     );
@@ -459,11 +470,20 @@ export class ContentRepository {
 
   async setContentFlags(
     id: string,
-    changes: { status?: ContentStatus; locked?: boolean; duplicateOfId?: string | null; deleted?: boolean },
+    changes: {
+      status?: ContentStatus;
+      locked?: boolean;
+      duplicateOfId?: string | null;
+      deleted?: boolean;
+      hiddenReason?: string | null;
+      hiddenByFlags?: boolean;
+    },
     manager: EntityManager,
   ): Promise<void> {
     const p = new SqlParams();
     const sets = ['updated_at = now()'];
+    if (changes.hiddenReason !== undefined) sets.push(`hidden_reason = ${p.add(changes.hiddenReason)}`);
+    if (changes.hiddenByFlags !== undefined) sets.push(`hidden_by_flags = ${p.add(changes.hiddenByFlags)}`);
     if (changes.status !== undefined) sets.push(`status = ${p.add(changes.status)}`);
     if (changes.locked !== undefined) sets.push(`locked = ${p.add(changes.locked)}`);
     if (changes.duplicateOfId !== undefined) sets.push(`duplicate_of_id = ${p.add(changes.duplicateOfId)}`);
@@ -551,11 +571,13 @@ export class ContentRepository {
 
   async setReplyFlags(
     id: string,
-    changes: { hidden?: boolean; deleted?: boolean; contentId?: string },
+    changes: { hidden?: boolean; deleted?: boolean; contentId?: string; hiddenReason?: string | null; hiddenByFlags?: boolean },
     manager: EntityManager,
   ): Promise<void> {
     const p = new SqlParams();
     const sets = ['updated_at = now()'];
+    if (changes.hiddenReason !== undefined) sets.push(`hidden_reason = ${p.add(changes.hiddenReason)}`);
+    if (changes.hiddenByFlags !== undefined) sets.push(`hidden_by_flags = ${p.add(changes.hiddenByFlags)}`);
     if (changes.hidden !== undefined) sets.push(`hidden = ${p.add(changes.hidden)}`);
     if (changes.deleted) sets.push('deleted_at = now()');
     if (changes.contentId !== undefined) sets.push(`content_id = ${p.add(changes.contentId)}`);

@@ -31,6 +31,8 @@ import {
   canEditContent,
   canRegisterFor,
   canEditReply,
+  canFlagContent,
+  canFlagReply,
   canModerateContent,
   canReadContent,
   canReplyTo,
@@ -136,27 +138,43 @@ export class ContentService {
     const acceptAllowed = canAcceptReply(viewer, target);
     const replies = replyRows.map((reply) => {
       const editable = canEditReply(viewer, target, replyTarget(reply));
-      return toReply(reply, row.accepted_reply_id, viewer?.id ?? null, {
-        edit: editable,
-        delete: editable,
-        vote: canVoteOnReply(viewer, target, replyTarget(reply)),
-        accept: acceptAllowed && !reply.hidden,
-      });
+      return toReply(
+        reply,
+        row.accepted_reply_id,
+        viewer?.id ?? null,
+        {
+          edit: editable,
+          delete: editable,
+          vote: canVoteOnReply(viewer, target, replyTarget(reply)),
+          accept: acceptAllowed && !reply.hidden,
+          flag: canFlagReply(viewer, target, replyTarget(reply)),
+        },
+        staff,
+      );
     });
     const editable = canEditContent(viewer, target);
     const webinarStatus = typeof row.attributes.status === 'string' ? row.attributes.status : null;
-    return toContentDetail(row, replies, viewer, related, {
-      edit: editable,
-      delete: editable,
-      vote: canVoteOnContent(viewer, target),
-      reply: canReplyTo(viewer, target),
-      accept: acceptAllowed,
-      moderate: canModerateContent(viewer),
-      changeStatus: canChangeStatus(viewer, target),
-      register: canRegisterFor(viewer, { ...target, webinarStatus }) && related.webinar?.registrationOpen === true,
-      attach: canAttachTo(viewer, target),
-      merge: canChangeStatus(viewer, target) && row.kind === 'suggestion' && row.duplicate_of_id === null && row.status === 'published',
-    });
+    // Why it is hidden: for those who can see it hidden (its author, the org admin, moderators).
+    const moderation = row.status === 'hidden' ? { hiddenReason: row.hidden_reason, hiddenByFlags: row.hidden_by_flags } : null;
+    return toContentDetail(
+      row,
+      replies,
+      viewer,
+      { ...related, moderation },
+      {
+        edit: editable,
+        delete: editable,
+        vote: canVoteOnContent(viewer, target),
+        reply: canReplyTo(viewer, target),
+        accept: acceptAllowed,
+        moderate: canModerateContent(viewer),
+        changeStatus: canChangeStatus(viewer, target),
+        register: canRegisterFor(viewer, { ...target, webinarStatus }) && related.webinar?.registrationOpen === true,
+        attach: canAttachTo(viewer, target),
+        merge: canChangeStatus(viewer, target) && row.kind === 'suggestion' && row.duplicate_of_id === null && row.status === 'published',
+        flag: canFlagContent(viewer, target),
+      },
+    );
   }
 
   /** What a detail page shows beside the item: its timeline, files, and for webinars sign-ups and what links to it. */
@@ -372,11 +390,12 @@ export class ContentService {
     requireAccess(canModerateContent(actor), 'Kun moderatorer kan skjule og låse indhold.');
     await this.repo.transaction(async (manager) => {
       const current = await this.lockReadable(actor, id, manager);
+      // The reason for hiding is shown to the author; showing it again clears it (and any hold from flags).
       const changes =
         input.action === 'hide'
-          ? { status: 'hidden' as const }
+          ? { status: 'hidden' as const, hiddenReason: input.reason, hiddenByFlags: false }
           : input.action === 'unhide'
-            ? { status: 'published' as const }
+            ? { status: 'published' as const, hiddenReason: null, hiddenByFlags: false }
             : { locked: input.action === 'lock' };
       if (input.action === 'unhide' && current.status !== 'hidden') throw ApiException.field('action', 'Indholdet er ikke skjult');
       if (input.action === 'hide' && current.status !== 'published')

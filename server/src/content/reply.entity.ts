@@ -55,6 +55,14 @@ export class ReplyEntity {
   @Column({ type: 'boolean', default: false })
   hidden: boolean;
 
+  /** Shown to the author while the item is hidden: why a moderator hid it. */
+  @Column({ name: 'hidden_reason', type: 'varchar', length: 500, nullable: true })
+  hiddenReason: string | null;
+
+  /** Hidden by the flag threshold pending review, not by a moderator: dismissing the flags shows it again. */
+  @Column({ name: 'hidden_by_flags', type: 'boolean', default: false })
+  hiddenByFlags: boolean;
+
   @Column({ type: 'integer', default: 0 })
   score: number;
 

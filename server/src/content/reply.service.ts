@@ -6,6 +6,8 @@ import {
   actsOnOthersContent,
   canAcceptReply,
   canEditReply,
+  canFlagReply,
+  isKombitStaff,
   canModerateContent,
   canReadContent,
   canReadReply,
@@ -231,12 +233,19 @@ export class ReplyService {
     if (!thread || !canReadReply(actor, replyTarget(row))) throw replyNotFound();
     const target = contentTarget(thread);
     const editable = canEditReply(actor, target, replyTarget(row));
-    return toReply(row, thread.accepted_reply_id, actor?.id ?? null, {
-      edit: editable,
-      delete: editable,
-      vote: canVoteOnReply(actor, target, replyTarget(row)),
-      accept: canAcceptReply(actor, target) && !row.hidden,
-    });
+    return toReply(
+      row,
+      thread.accepted_reply_id,
+      actor?.id ?? null,
+      {
+        edit: editable,
+        delete: editable,
+        vote: canVoteOnReply(actor, target, replyTarget(row)),
+        accept: canAcceptReply(actor, target) && !row.hidden,
+        flag: canFlagReply(actor, target, replyTarget(row)),
+      },
+      isKombitStaff(actor),
+    );
   }
 
   private async record(

@@ -26,6 +26,8 @@ import { ToolboxSectionEntity } from '../toolbox/toolbox-section.entity.js';
 import { ToolboxItemEntity } from '../toolbox/toolbox-item.entity.js';
 import { ToolboxProposalEntity } from '../toolbox/toolbox-proposal.entity.js';
 import { CasesToolbox1765612800000 } from './migrations/1765612800000-cases-toolbox.js';
+import { Moderation1765872000000 } from './migrations/1765872000000-moderation.js';
+import { FlagEntity } from '../moderation/flag.entity.js';
 import { SearchOutboxEntity } from '../search/search-outbox.entity.js';
 import { SearchSynonymEntity } from '../search/search-synonym.entity.js';
 
@@ -56,6 +58,7 @@ export const ENTITIES = [
   ToolboxSectionEntity,
   ToolboxItemEntity,
   ToolboxProposalEntity,
+  FlagEntity,
 ];
 
 /** One ordered history; each new migration is appended here. */
@@ -66,6 +69,7 @@ export const MIGRATIONS = [
   Search1765094400000,
   Webinars1765353600000,
   CasesToolbox1765612800000,
+  Moderation1765872000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -22,7 +22,7 @@ const phrase = <S extends string>(phrases: Record<S, string>, status: unknown): 
 
 /** The sentence a notification shows, written when it is read: one place for the wording, in Danish. */
 export function notificationText(row: Pick<NotificationRow, 'type' | 'data' | 'content_title'>): string {
-  const title = row.content_title ?? 'et indhold, der er slettet';
+  const title = row.content_title ?? (typeof row.data.title === 'string' ? row.data.title : 'et indhold, der er slettet');
   const data = row.data;
   switch (row.type) {
     case 'suggestion.status': {
@@ -41,6 +41,16 @@ export function notificationText(row: Pick<NotificationRow, 'type' | 'data' | 'c
     case 'case.working_on': {
       const organization = typeof data.organizationName === 'string' ? data.organizationName : 'En anden kommune';
       return `${organization} er i gang med det samme som i casen «${title}»`;
+    }
+    case 'moderation.hidden_by_flags':
+      return data.reply === true
+        ? `Dit svar i «${title}» er skjult, mens KOMBIT ser på anmeldelser af det`
+        : `«${title}» er skjult, mens KOMBIT ser på anmeldelser af det`;
+    case 'moderation.action': {
+      const what = data.reply === true ? `Dit svar i «${title}»` : `«${title}»`;
+      const verb = data.action === 'hide' ? 'er skjult' : data.action === 'lock' ? 'er låst' : 'er slettet';
+      const reason = typeof data.reason === 'string' ? `. Begrundelse: ${data.reason}` : '';
+      return `${what} ${verb} af en moderator${data.action === 'lock' && data.reply === true ? ' (tråden er låst)' : ''}${reason}`;
     }
     case 'toolbox.accepted': {
       const section = typeof data.sectionTitle === 'string' ? ` under «${data.sectionTitle}»` : '';

@@ -32,6 +32,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/change-password": {
         parameters: {
             query?: never;
@@ -304,6 +320,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/content/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["flagContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/content/{id}/merge": {
         parameters: {
             query?: never;
@@ -544,6 +576,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/moderation/flags/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["resolveFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["moderationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -672,6 +736,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/replies/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["flagReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/replies/{id}/move": {
         parameters: {
             query?: never;
@@ -763,6 +843,134 @@ export interface paths {
         put: operations["updateSynonyms"];
         post?: never;
         delete: operations["deleteSynonyms"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toolbox/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listToolboxProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toolbox/proposals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["acceptToolboxProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toolbox/proposals/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["declineToolboxProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toolbox/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listToolboxSections"];
+        put?: never;
+        post: operations["createToolboxSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toolbox/sections/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getToolboxSection"];
+        put?: never;
+        post?: never;
+        delete: operations["deleteToolboxSection"];
+        options?: never;
+        head?: never;
+        patch: operations["updateToolboxSection"];
+        trace?: never;
+    };
+    "/api/toolbox/sections/{slug}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addToolboxItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toolbox/sections/{slug}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["removeToolboxItem"];
+        options?: never;
+        head?: never;
+        patch: operations["updateToolboxItem"];
+        trace?: never;
+    };
+    "/api/toolbox/sections/{slug}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["proposeToolboxItem"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -996,6 +1204,160 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                action?: string;
+                format?: "json" | "csv";
+                from?: string;
+                page?: string;
+                q?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With ?format=csv: every matching row (up to 50,000) as CSV for Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            action: string;
+                            actor: {
+                                email: string;
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                role: string;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                            at: string;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            correlationId: string | null;
+                            id: number;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            target: {
+                                path: string | null;
+                                title: string;
+                            } | null;
+                            targetId: string;
+                            targetType: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                    "text/csv": {
+                        items: {
+                            action: string;
+                            actor: {
+                                email: string;
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                role: string;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
+                            at: string;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            correlationId: string | null;
+                            id: number;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            target: {
+                                path: string | null;
+                                title: string;
+                            } | null;
+                            targetId: string;
+                            targetType: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                    "text/csv": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                    "text/csv": {
                         /** @enum {string} */
                         code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
                         correlationId?: string;
@@ -2265,6 +2627,12 @@ export interface operations {
                         } | null;
                         locked: boolean;
                         mine: boolean;
+                        moderation: {
+                            hiddenByFlags: boolean;
+                            hiddenReason: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         organization: {
                             code: string;
@@ -2277,6 +2645,7 @@ export interface operations {
                             changeStatus: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -2300,13 +2669,17 @@ export interface operations {
                             createdAt: string;
                             edited: boolean;
                             hidden: boolean;
+                            hiddenReason: string | null;
                             id: number;
                             mine: boolean;
+                            /** @enum {string|null} */
+                            myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
                                 delete: boolean;
                                 edit: boolean;
+                                flag: boolean;
                                 vote: boolean;
                             };
                             score: number;
@@ -2506,6 +2879,12 @@ export interface operations {
                         } | null;
                         locked: boolean;
                         mine: boolean;
+                        moderation: {
+                            hiddenByFlags: boolean;
+                            hiddenReason: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         organization: {
                             code: string;
@@ -2518,6 +2897,7 @@ export interface operations {
                             changeStatus: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -2541,13 +2921,17 @@ export interface operations {
                             createdAt: string;
                             edited: boolean;
                             hidden: boolean;
+                            hiddenReason: string | null;
                             id: number;
                             mine: boolean;
+                            /** @enum {string|null} */
+                            myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
                                 delete: boolean;
                                 edit: boolean;
+                                flag: boolean;
                                 vote: boolean;
                             };
                             score: number;
@@ -2809,6 +3193,12 @@ export interface operations {
                         } | null;
                         locked: boolean;
                         mine: boolean;
+                        moderation: {
+                            hiddenByFlags: boolean;
+                            hiddenReason: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         organization: {
                             code: string;
@@ -2821,6 +3211,7 @@ export interface operations {
                             changeStatus: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -2844,13 +3235,17 @@ export interface operations {
                             createdAt: string;
                             edited: boolean;
                             hidden: boolean;
+                            hiddenReason: string | null;
                             id: number;
                             mine: boolean;
+                            /** @enum {string|null} */
+                            myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
                                 delete: boolean;
                                 edit: boolean;
+                                flag: boolean;
                                 vote: boolean;
                             };
                             score: number;
@@ -3111,6 +3506,75 @@ export interface operations {
             };
         };
     };
+    flagContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reason: "outdated" | "off_topic" | "personal_data" | "abusive" | "other";
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hiddenPendingReview: boolean;
+                        id: number;
+                        /** @enum {string} */
+                        reason: "outdated" | "off_topic" | "personal_data" | "abusive" | "other";
+                    };
+                };
+            };
+            /** @description Own content, not published, or bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     mergeSuggestion: {
         parameters: {
             query?: never;
@@ -3218,6 +3682,12 @@ export interface operations {
                         } | null;
                         locked: boolean;
                         mine: boolean;
+                        moderation: {
+                            hiddenByFlags: boolean;
+                            hiddenReason: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         organization: {
                             code: string;
@@ -3230,6 +3700,7 @@ export interface operations {
                             changeStatus: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -3253,13 +3724,17 @@ export interface operations {
                             createdAt: string;
                             edited: boolean;
                             hidden: boolean;
+                            hiddenReason: string | null;
                             id: number;
                             mine: boolean;
+                            /** @enum {string|null} */
+                            myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
                                 delete: boolean;
                                 edit: boolean;
+                                flag: boolean;
                                 vote: boolean;
                             };
                             score: number;
@@ -3485,6 +3960,12 @@ export interface operations {
                         } | null;
                         locked: boolean;
                         mine: boolean;
+                        moderation: {
+                            hiddenByFlags: boolean;
+                            hiddenReason: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         organization: {
                             code: string;
@@ -3497,6 +3978,7 @@ export interface operations {
                             changeStatus: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -3520,13 +4002,17 @@ export interface operations {
                             createdAt: string;
                             edited: boolean;
                             hidden: boolean;
+                            hiddenReason: string | null;
                             id: number;
                             mine: boolean;
+                            /** @enum {string|null} */
+                            myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
                                 delete: boolean;
                                 edit: boolean;
+                                flag: boolean;
                                 vote: boolean;
                             };
                             score: number;
@@ -3665,13 +4151,17 @@ export interface operations {
                         createdAt: string;
                         edited: boolean;
                         hidden: boolean;
+                        hiddenReason: string | null;
                         id: number;
                         mine: boolean;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         permissions: {
                             accept: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             vote: boolean;
                         };
                         score: number;
@@ -3866,6 +4356,12 @@ export interface operations {
                         } | null;
                         locked: boolean;
                         mine: boolean;
+                        moderation: {
+                            hiddenByFlags: boolean;
+                            hiddenReason: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         organization: {
                             code: string;
@@ -3878,6 +4374,7 @@ export interface operations {
                             changeStatus: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -3901,13 +4398,17 @@ export interface operations {
                             createdAt: string;
                             edited: boolean;
                             hidden: boolean;
+                            hiddenReason: string | null;
                             id: number;
                             mine: boolean;
+                            /** @enum {string|null} */
+                            myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                             myVote: number;
                             permissions: {
                                 accept: boolean;
                                 delete: boolean;
                                 edit: boolean;
+                                flag: boolean;
                                 vote: boolean;
                             };
                             score: number;
@@ -4825,6 +5326,192 @@ export interface operations {
             };
         };
     };
+    resolveFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "dismiss" | "edit" | "hide" | "lock" | "delete";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "dismiss" | "edit" | "hide" | "lock" | "delete";
+                        resolved: number;
+                    };
+                };
+            };
+            /** @description Already decided, or bad input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    moderationQueue: {
+        parameters: {
+            query?: {
+                page?: string;
+                status?: "open" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            flags: {
+                                createdAt: string;
+                                flaggedBy: {
+                                    name: string;
+                                    organization: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                } | null;
+                                id: number;
+                                /** @enum {string} */
+                                reason: "outdated" | "off_topic" | "personal_data" | "abusive" | "other";
+                                /** @enum {string|null} */
+                                resolution: "dismiss" | "edit" | "hide" | "lock" | "delete" | null;
+                                resolutionReason: string | null;
+                                resolvedAt: string | null;
+                                resolvedBy: {
+                                    name: string;
+                                    organization: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                } | null;
+                                text: string | null;
+                            }[];
+                            history: {
+                                createdAt: string;
+                                flaggedBy: {
+                                    name: string;
+                                    organization: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                } | null;
+                                id: number;
+                                /** @enum {string} */
+                                reason: "outdated" | "off_topic" | "personal_data" | "abusive" | "other";
+                                /** @enum {string|null} */
+                                resolution: "dismiss" | "edit" | "hide" | "lock" | "delete" | null;
+                                resolutionReason: string | null;
+                                resolvedAt: string | null;
+                                resolvedBy: {
+                                    name: string;
+                                    organization: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                } | null;
+                                text: string | null;
+                            }[];
+                            organizationCount: number;
+                            target: {
+                                author: {
+                                    name: string;
+                                    organization: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                } | null;
+                                contentId: number;
+                                excerpt: string;
+                                hiddenByFlags: boolean;
+                                kind: string;
+                                locked: boolean;
+                                path: string;
+                                replyId: number | null;
+                                /** @enum {string} */
+                                status: "published" | "hidden" | "draft" | "deleted";
+                                title: string;
+                                /** @enum {string} */
+                                type: "content" | "reply";
+                            };
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        threshold: number;
+                        total: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     listNotifications: {
         parameters: {
             query?: never;
@@ -5132,13 +5819,17 @@ export interface operations {
                         createdAt: string;
                         edited: boolean;
                         hidden: boolean;
+                        hiddenReason: string | null;
                         id: number;
                         mine: boolean;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         permissions: {
                             accept: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             vote: boolean;
                         };
                         score: number;
@@ -5232,13 +5923,17 @@ export interface operations {
                         createdAt: string;
                         edited: boolean;
                         hidden: boolean;
+                        hiddenReason: string | null;
                         id: number;
                         mine: boolean;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         permissions: {
                             accept: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             vote: boolean;
                         };
                         score: number;
@@ -5298,13 +5993,17 @@ export interface operations {
                         createdAt: string;
                         edited: boolean;
                         hidden: boolean;
+                        hiddenReason: string | null;
                         id: number;
                         mine: boolean;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         permissions: {
                             accept: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             vote: boolean;
                         };
                         score: number;
@@ -5364,13 +6063,17 @@ export interface operations {
                         createdAt: string;
                         edited: boolean;
                         hidden: boolean;
+                        hiddenReason: string | null;
                         id: number;
                         mine: boolean;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         permissions: {
                             accept: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             vote: boolean;
                         };
                         score: number;
@@ -5380,6 +6083,74 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    flagReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reason: "outdated" | "off_topic" | "personal_data" | "abusive" | "other";
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hiddenPendingReview: boolean;
+                        id: number;
+                        /** @enum {string} */
+                        reason: "outdated" | "off_topic" | "personal_data" | "abusive" | "other";
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5437,13 +6208,17 @@ export interface operations {
                         createdAt: string;
                         edited: boolean;
                         hidden: boolean;
+                        hiddenReason: string | null;
                         id: number;
                         mine: boolean;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
                         myVote: number;
                         permissions: {
                             accept: boolean;
                             delete: boolean;
                             edit: boolean;
+                            flag: boolean;
                             vote: boolean;
                         };
                         score: number;
@@ -5860,6 +6635,904 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listToolboxProposals: {
+        parameters: {
+            query?: {
+                mine?: "true" | "false";
+                status?: "pending" | "accepted" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moderators: everyone’s (pending unless a status is asked for); members: their own */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            content: {
+                                id: number;
+                                kind: string;
+                                path: string;
+                                summary: string;
+                                title: string;
+                            };
+                            createdAt: string;
+                            decidedAt: string | null;
+                            id: number;
+                            note: string | null;
+                            proposer: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                            } | null;
+                            reason: string | null;
+                            section: {
+                                slug: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined";
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    acceptToolboxProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The item is put into the section at the position; the proposer is notified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        content: {
+                            id: number;
+                            kind: string;
+                            path: string;
+                            summary: string;
+                            title: string;
+                        };
+                        createdAt: string;
+                        decidedAt: string | null;
+                        id: number;
+                        note: string | null;
+                        proposer: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                        } | null;
+                        reason: string | null;
+                        section: {
+                            slug: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "declined";
+                    };
+                };
+            };
+            /** @description Bad input, or the proposal is already decided */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    declineToolboxProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The proposer is notified with the reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        content: {
+                            id: number;
+                            kind: string;
+                            path: string;
+                            summary: string;
+                            title: string;
+                        };
+                        createdAt: string;
+                        decidedAt: string | null;
+                        id: number;
+                        note: string | null;
+                        proposer: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                        } | null;
+                        reason: string | null;
+                        section: {
+                            slug: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "declined";
+                    };
+                };
+            };
+            /** @description No reason, or the proposal is already decided */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listToolboxSections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In order, each with only the items the caller may read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intro: string;
+                        introHtml: string;
+                        items: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            contentId: number | null;
+                            description: string | null;
+                            external: boolean;
+                            id: number;
+                            kind: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            position: number;
+                            summary: string | null;
+                            title: string;
+                            url: string;
+                        }[];
+                        position: number;
+                        slug: string;
+                        title: string;
+                        updatedAt: string;
+                    }[];
+                };
+            };
+        };
+    };
+    createToolboxSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    intro?: string;
+                    position?: number;
+                    slug?: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Inserted at the position (last when left out); the sections after it move one down */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intro: string;
+                        introHtml: string;
+                        items: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            contentId: number | null;
+                            description: string | null;
+                            external: boolean;
+                            id: number;
+                            kind: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            position: number;
+                            summary: string | null;
+                            title: string;
+                            url: string;
+                        }[];
+                        position: number;
+                        slug: string;
+                        title: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Bad input, or the slug is taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getToolboxSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only the items the caller may read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intro: string;
+                        introHtml: string;
+                        items: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            contentId: number | null;
+                            description: string | null;
+                            external: boolean;
+                            id: number;
+                            kind: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            position: number;
+                            summary: string | null;
+                            title: string;
+                            url: string;
+                        }[];
+                        position: number;
+                        slug: string;
+                        title: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    deleteToolboxSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With its items and proposals; the sections after it move one up */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    updateToolboxSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    intro?: string;
+                    position?: number;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A new position moves the sections between one step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intro: string;
+                        introHtml: string;
+                        items: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            contentId: number | null;
+                            description: string | null;
+                            external: boolean;
+                            id: number;
+                            kind: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            position: number;
+                            summary: string | null;
+                            title: string;
+                            url: string;
+                        }[];
+                        position: number;
+                        slug: string;
+                        title: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    addToolboxItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contentId: number;
+                    description?: string;
+                    position?: number;
+                } | {
+                    description?: string;
+                    position?: number;
+                    title: string;
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The section with the new item at the position (last when left out) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intro: string;
+                        introHtml: string;
+                        items: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            contentId: number | null;
+                            description: string | null;
+                            external: boolean;
+                            id: number;
+                            kind: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            position: number;
+                            summary: string | null;
+                            title: string;
+                            url: string;
+                        }[];
+                        position: number;
+                        slug: string;
+                        title: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Bad input; content not published, not for everyone, or already in the section */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    removeToolboxItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items after it move one up */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    updateToolboxItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    position?: number;
+                    title?: string;
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Title and url only for external links */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intro: string;
+                        introHtml: string;
+                        items: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            contentId: number | null;
+                            description: string | null;
+                            external: boolean;
+                            id: number;
+                            kind: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            position: number;
+                            summary: string | null;
+                            title: string;
+                            url: string;
+                        }[];
+                        position: number;
+                        slug: string;
+                        title: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    proposeToolboxItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contentId: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The same item was already proposed for the section and waits: that proposal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        content: {
+                            id: number;
+                            kind: string;
+                            path: string;
+                            summary: string;
+                            title: string;
+                        };
+                        createdAt: string;
+                        decidedAt: string | null;
+                        id: number;
+                        note: string | null;
+                        proposer: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                        } | null;
+                        reason: string | null;
+                        section: {
+                            slug: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "declined";
+                    };
+                };
+            };
+            /** @description Proposed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        content: {
+                            id: number;
+                            kind: string;
+                            path: string;
+                            summary: string;
+                            title: string;
+                        };
+                        createdAt: string;
+                        decidedAt: string | null;
+                        id: number;
+                        note: string | null;
+                        proposer: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                        } | null;
+                        reason: string | null;
+                        section: {
+                            slug: string;
+                            title: string;
+                        };
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "declined";
+                    };
+                };
+            };
+            /** @description Bad input; content not published, not for everyone, or already in the section */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
             };
             404: {
                 headers: {
