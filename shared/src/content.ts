@@ -403,6 +403,8 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
   moderation: z.object({ hiddenReason: z.string().nullable(), hiddenByFlags: z.boolean() }).nullable(),
   /** The caller's open flag on it. */
   myFlag: FlagReason.nullable(),
+  /** The caller follows it (replies and changes in the bell and the digest). */
+  following: z.boolean(),
   /** The webinar a suggestion was planned for, or a follow-up question belongs to. */
   linkedWebinar: ContentRefSchema.nullable(),
   permissions: z.object({

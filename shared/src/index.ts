@@ -19,3 +19,5 @@ export * from './cases.js';
 export * from './toolbox.js';
 export * from './moderation.js';
 export * from './audit.js';
+export * from './follows.js';
+export * from './privacy.js';

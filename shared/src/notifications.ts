@@ -11,6 +11,8 @@ export const NOTIFICATION_TYPES = [
   'toolbox.declined',
   'moderation.hidden_by_flags',
   'moderation.action',
+  'reply.accepted',
+  'follow.new_content',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -4,11 +4,17 @@ import { WebUrl } from './webinars.js';
 
 // ---- Værktøjskassen: KOMBIT's curated sections of content and links ----
 
+/** Pages of the web under /vaerktoejskassen/ that a section's address must not hide. */
+export const RESERVED_TOOLBOX_SLUGS: readonly string[] = ['foreslaa', 'forslag'];
+
 export const ToolboxSlug = z
   .string({ error: 'Angiv en kort adresse' })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, { error: 'Den korte adresse må kun indeholde små bogstaver a-z, tal og bindestreg' });
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, { error: 'Den korte adresse må kun indeholde små bogstaver a-z, tal og bindestreg' })
+  .refine((slug) => !RESERVED_TOOLBOX_SLUGS.includes(slug), {
+    error: 'Den korte adresse er optaget af en side i Værktøjskassen; vælg en anden',
+  });
 
 export const CreateToolboxSectionSchema = z.strictObject({
   /** Made from the title when left out. */

@@ -109,6 +109,14 @@ const ROUTES: Array<[method: string, path: string, operationId: string]> = [
   ['GET',    '/api/moderation/queue',               'moderationQueue'],
   ['POST',   '/api/moderation/flags/{id}/resolve',  'resolveFlag'],
   ['GET',    '/api/audit',                          'listAudit'],
+  ['GET',    '/api/me/subscriptions',               'getSubscriptions'],
+  ['PUT',    '/api/me/subscriptions',               'replaceSubscriptions'],
+  ['POST',   '/api/me/subscriptions',               'follow'],
+  ['DELETE', '/api/me/subscriptions/{type}/{key}',  'unfollow'],
+  ['GET',    '/api/me/notification-settings',       'getNotificationSettings'],
+  ['PUT',    '/api/me/notification-settings',       'updateNotificationSettings'],
+  ['GET',    '/api/notifications/unsubscribe',      'checkUnsubscribeToken'],
+  ['POST',   '/api/notifications/unsubscribe',      'unsubscribe'],
   ['GET',    '/api/toolbox/sections',               'listToolboxSections'],
   ['POST',   '/api/toolbox/sections',               'createToolboxSection'],
   ['GET',    '/api/toolbox/sections/{slug}',        'getToolboxSection'],
@@ -121,6 +129,12 @@ const ROUTES: Array<[method: string, path: string, operationId: string]> = [
   ['GET',    '/api/toolbox/proposals',              'listToolboxProposals'],
   ['POST',   '/api/toolbox/proposals/{id}/accept',  'acceptToolboxProposal'],
   ['POST',   '/api/toolbox/proposals/{id}/decline', 'declineToolboxProposal'],
+  ['GET',    '/api/feeds/{kind}.{format}',          'contentFeed'],
+  ['GET',    '/api/feeds/components/{slug}.{format}', 'componentFeed'],
+  ['GET',    '/api/feeds/tags/{tag}.{format}',      'tagFeed'],
+  ['GET',    '/api/feeds/toolbox/{slug}.{format}',  'toolboxFeed'],
+  ['GET',    '/api/me/export',                      'exportMyData'],
+  ['DELETE', '/api/me',                             'deleteMyAccount'],
 ];
 
 describe('GET /api/openapi.json', () => {

@@ -29,13 +29,20 @@ const isOwnUpload = (request: Request) =>
   typeof request.headers[UPLOAD_CSRF_HEADER] === 'string';
 
 /**
+ * RFC 8058 one-click unsubscribe: a mail client POSTs a form to the link in List-Unsubscribe. The signed token
+ * in the query is the only authority (no session is read), so a cross-site post can do no more than the link.
+ */
+const isOneClickUnsubscribe = (request: Request) =>
+  request.method === 'POST' && request.path === '/notifications/unsubscribe' && typeof request.query.token === 'string';
+
+/**
  * The API reads only JSON, and every request that changes something must say so, body or not: a
  * browser cannot send that content type across origins without asking (CORS), so a form post from
  * another site, even a sibling sub-domain, never reaches an action. File uploads are the one exception,
  * protected the same way by UPLOAD_CSRF_HEADER.
  */
 export function requireJsonBody(request: Request, response: Response, next: NextFunction): void {
-  if (isOwnUpload(request)) return next();
+  if (isOwnUpload(request) || isOneClickUnsubscribe(request)) return next();
   const mustBeJson = hasBody(request) || !READS_ONLY.has(request.method);
   if (mustBeJson && !isJson(request.headers['content-type'])) {
     response

@@ -24,6 +24,8 @@ const EnvSchema = z
       .default('content'),
     /** Run the worker that copies changes from the outbox to Meilisearch in this process. */
     SEARCH_WORKER: booleanFlag.default(true),
+    MAIL_WORKER: booleanFlag.default(true),
+    MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     SMTP_URL: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).default('Infraforum <noreply@infraforum.dk>'),
     SESSION_SECRET: z.string().min(32, { error: 'SESSION_SECRET must be at least 32 characters' }).optional(),
@@ -68,6 +70,10 @@ export interface AppConfig {
   meiliMasterKey: string | undefined;
   meiliIndex: string;
   searchWorker: boolean;
+  /** This process sends queued notification mails and digests (pg-boss); any process may queue them. */
+  mailWorker: boolean;
+  /** First wait before a failed notification mail is tried again (doubling each time, 8 tries). */
+  mailRetryDelaySeconds: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionSecret: string | undefined;
@@ -105,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliMasterKey: e.MEILI_MASTER_KEY,
     meiliIndex: e.MEILI_INDEX,
     searchWorker: e.SEARCH_WORKER,
+    mailWorker: e.MAIL_WORKER,
+    mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sessionSecret: e.SESSION_SECRET,

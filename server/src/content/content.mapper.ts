@@ -99,6 +99,7 @@ export function toContentDetail(
     edited: row.version > 1,
     mine: viewerId !== null && row.author_id === viewerId,
     myFlag: viewerId !== null ? row.my_flag : null,
+    following: viewerId !== null && row.following,
     replies,
     permissions,
   };

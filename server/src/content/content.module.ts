@@ -16,6 +16,9 @@ import { WebinarsController } from '../webinars/webinars.controller.js';
 import { CaseRepository } from '../cases/case.repository.js';
 import { CasesController } from '../cases/cases.controller.js';
 import { CasesService } from '../cases/cases.service.js';
+import { FollowsController } from '../follows/follows.controller.js';
+import { FollowsRepository } from '../follows/follows.repository.js';
+import { FollowsService } from '../follows/follows.service.js';
 
 /**
  * Content, its reference catalog and the webinar lifecycle in one module: content checks components against the
@@ -24,7 +27,7 @@ import { CasesService } from '../cases/cases.service.js';
  */
 @Module({
   imports: [AuditModule, NotificationsModule],
-  controllers: [ContentController, RepliesController, CatalogController, WebinarsController, CasesController],
+  controllers: [ContentController, RepliesController, CatalogController, WebinarsController, CasesController, FollowsController],
   providers: [
     ContentRepository,
     ContentService,
@@ -36,7 +39,9 @@ import { CasesService } from '../cases/cases.service.js';
     RegistrationService,
     CaseRepository,
     CasesService,
+    FollowsRepository,
+    FollowsService,
   ],
-  exports: [ContentService, ReplyService, CatalogService, ContentRepository, WebinarRepository],
+  exports: [ContentService, ReplyService, CatalogService, ContentRepository, WebinarRepository, FollowsService],
 })
 export class ContentModule {}

@@ -82,6 +82,7 @@ export interface ContentDetailRow extends ContentRow {
   hidden_reason: string | null;
   hidden_by_flags: boolean;
   my_flag: FlagReason | null;
+  following: boolean;
 }
 
 export interface ReplyRow {
@@ -283,7 +284,9 @@ export class ContentRepository {
          d.title AS duplicate_of_title, d.slug AS duplicate_of_slug, d.kind AS duplicate_of_kind,
          COALESCE((SELECT v.value FROM vote v WHERE v.content_id = c.id AND v.user_id = ${viewerParam}), 0)::int AS my_vote,
          (SELECT f.reason FROM flag f WHERE f.content_id = c.id AND f.reply_id IS NULL AND f.user_id = ${viewerParam}
-            AND f.resolved_at IS NULL) AS my_flag
+            AND f.resolved_at IS NULL) AS my_flag,
+         EXISTS (SELECT 1 FROM subscription s WHERE s.user_id = ${viewerParam} AND s.target_type = 'content'
+            AND s.target_key = c.id::text) AS following
        FROM content c
        JOIN organization o ON o.id = c.organization_id
        LEFT JOIN "user" u ON u.id = c.author_id

@@ -59,6 +59,7 @@ import { toContentRef, toTimelineEntry } from '../webinars/webinar.mapper.js';
 import { WebinarRepository } from '../webinars/webinar.repository.js';
 import { visibleAttributes, visibleRevisionAttributes } from '../webinars/attribute-privacy.js';
 import { CasesService } from '../cases/cases.service.js';
+import { FollowsService } from '../follows/follows.service.js';
 
 export const THREAD_REPLIES_SHOWN = 100;
 
@@ -91,6 +92,7 @@ export class ContentService {
     private readonly audit: AuditService,
     private readonly webinars: WebinarRepository,
     private readonly cases: CasesService,
+    private readonly follows: FollowsService,
   ) {}
 
   async list(viewer: SessionUser | undefined, query: ListContentQuery): Promise<ContentList> {
@@ -262,6 +264,15 @@ export class ContentService {
           manager,
         );
       }
+      if (write.status === 'published') {
+        await this.follows.onPublished(
+          { ...write, id: newId, kind: input.kind, author_id: actor.id, organization_id: actor.organizationId, locked: false },
+          manager,
+        );
+      } else if (write.status === 'draft') {
+        // The author follows their own item from the start (onPublished does it for published ones).
+        await this.follows.followOwn(actor.id, newId, manager);
+      }
       return newId;
     });
     return this.get(actor, id);
@@ -332,6 +343,10 @@ export class ContentService {
       }
       await this.repo.updateContent(id, this.prepareWrite(kind, next), textChanged, manager);
       if (components) await this.repo.setComponents(id, components, manager);
+      // First published now (a draft until this edit): followers of its tags and components hear of it.
+      if (current.status === 'draft' && next.status === 'published' && current.published_at === null) {
+        await this.follows.onPublished({ ...current, ...next, id }, manager);
+      }
       if (input.duplicateOfId !== undefined)
         await this.repo.setContentFlags(id, { duplicateOfId: input.duplicateOfId?.toString() ?? null }, manager);
       if (moderatorEdit) {

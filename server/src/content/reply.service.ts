@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Reply, VoteResult, VoteValue } from '@infraforum/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { FollowsService } from '../follows/follows.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import {
   actsOnOthersContent,
   canAcceptReply,
@@ -32,6 +34,8 @@ export class ReplyService {
     private readonly repo: ContentRepository,
     private readonly content: ContentService,
     private readonly audit: AuditService,
+    private readonly follows: FollowsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: SessionUser, contentId: string, body: string): Promise<Reply> {
@@ -44,6 +48,7 @@ export class ReplyService {
         manager,
       );
       await this.repo.refreshThreadCounters(contentId, manager);
+      await this.follows.onReply(thread, actor.id, manager);
       return replyId;
     });
     return this.view(actor, id);
@@ -147,6 +152,11 @@ export class ReplyService {
       if (reply.hidden) throw ApiException.field('_', 'Et skjult svar kan ikke accepteres');
       if (thread.accepted_reply_id === id) return;
       await this.repo.setAcceptedReply(thread.id, id, manager);
+      await this.notifications.notify(
+        [reply.author_id],
+        { type: 'reply.accepted', contentId: thread.id, actorId: actor.id, data: {} },
+        manager,
+      );
       if (actsOnOthersContent(actor, { authorId: thread.author_id })) {
         await this.record(
           actor,

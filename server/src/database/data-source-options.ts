@@ -28,6 +28,9 @@ import { ToolboxProposalEntity } from '../toolbox/toolbox-proposal.entity.js';
 import { CasesToolbox1765612800000 } from './migrations/1765612800000-cases-toolbox.js';
 import { Moderation1765872000000 } from './migrations/1765872000000-moderation.js';
 import { FlagEntity } from '../moderation/flag.entity.js';
+import { FollowsMailPrivacy1766131200000 } from './migrations/1766131200000-follows-mail-privacy.js';
+import { SubscriptionEntity } from '../follows/subscription.entity.js';
+import { NotificationSettingsEntity } from '../follows/notification-settings.entity.js';
 import { SearchOutboxEntity } from '../search/search-outbox.entity.js';
 import { SearchSynonymEntity } from '../search/search-synonym.entity.js';
 
@@ -59,6 +62,8 @@ export const ENTITIES = [
   ToolboxItemEntity,
   ToolboxProposalEntity,
   FlagEntity,
+  SubscriptionEntity,
+  NotificationSettingsEntity,
 ];
 
 /** One ordered history; each new migration is appended here. */
@@ -70,6 +75,7 @@ export const MIGRATIONS = [
   Webinars1765353600000,
   CasesToolbox1765612800000,
   Moderation1765872000000,
+  FollowsMailPrivacy1766131200000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 /** Sends through SMTP_URL; without it (outside production) keeps mails in the dev inbox at /api/dev/mail. */
@@ -57,6 +59,22 @@ export class MailService implements OnModuleInit {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error(`Mail "${mail.subject}" to ${mail.to} not sent: ${reason}`);
     }
+  }
+
+  /**
+   * For the mail queue: throws when the mail could not be handed over, so the job is retried later
+   * (send() above swallows failures for mails sent straight after a request).
+   */
+  async deliver(mail: OutgoingMail): Promise<void> {
+    if (this.transporter) {
+      await this.transporter.sendMail({ from: this.config.mailFrom, ...mail });
+      return;
+    }
+    if (this.usesDevInbox) {
+      await this.devMail.insert({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
+      return;
+    }
+    throw new Error('No SMTP_URL: mail cannot be sent');
   }
 
   listDevInbox(to?: string): Promise<DevMailEntity[]> {

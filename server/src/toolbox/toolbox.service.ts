@@ -23,6 +23,7 @@ import type { SessionUser } from '../common/session-user.js';
 import { contentTarget } from '../content/content-targets.js';
 import { ContentRepository, type ContentLockRow } from '../content/content.repository.js';
 import { renderMarkdown } from '../content/markdown.js';
+import { FollowsService } from '../follows/follows.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { DEFAULT_TOOLBOX_SECTIONS } from './toolbox-defaults.js';
 import { toToolboxProposal, toToolboxSection } from './toolbox.mapper.js';
@@ -74,6 +75,7 @@ export class ToolboxService implements OnApplicationBootstrap {
     private readonly content: ContentRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly follows: FollowsService,
   ) {}
 
   /** The default sections, once, into an empty toolbox (a moderator's later edits and deletions are kept). */
@@ -226,12 +228,12 @@ export class ToolboxService implements OnApplicationBootstrap {
         'contentId' in input
           ? { contentId: String(input.contentId), url: null, title: null }
           : { contentId: null, url: input.url, title: input.title };
-      if (target.contentId !== null) {
-        await this.requireToolboxContent(user, target.contentId, 'contentId', manager);
-        if (await this.repo.contentInSection(section.id, target.contentId, manager)) {
-          throw ApiException.field('contentId', 'Indholdet er allerede i dette afsnit');
-        }
+      const content = target.contentId !== null ? await this.requireToolboxContent(user, target.contentId, 'contentId', manager) : null;
+      if (content && (await this.repo.contentInSection(section.id, content.id, manager))) {
+        throw ApiException.field('contentId', 'Indholdet er allerede i dette afsnit');
       }
+      // The section's followers hear of it (in the bell and the digest).
+      if (content) await this.follows.onAddedToToolbox(content, section, manager);
       const position = placement(input.position, (await this.repo.itemCount(section.id, manager)) + 1);
       const item = { ...target, description: input.description ?? null, position };
       const id = await this.repo.insertItem({ ...item, sectionId: section.id, addedBy: user.id }, manager);
@@ -395,7 +397,8 @@ export class ToolboxService implements OnApplicationBootstrap {
       if (proposal.status !== 'pending') throw ApiException.field('_', 'Forslaget er allerede behandlet');
       let added: { itemId: string; position: number } | null = null;
       if (!(await this.repo.contentInSection(section.id, proposal.content_id, manager))) {
-        await this.requireToolboxContent(user, proposal.content_id, '_', manager);
+        const content = await this.requireToolboxContent(user, proposal.content_id, '_', manager);
+        await this.follows.onAddedToToolbox(content, section, manager);
         const position = placement(input.position, (await this.repo.itemCount(section.id, manager)) + 1);
         const itemId = await this.repo.insertItem(
           {

@@ -544,6 +544,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feeds/{kind}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["contentFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds/components/{slug}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["componentFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds/tags/{tag}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["tagFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds/toolbox/{slug}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["toolboxFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -571,6 +635,86 @@ export interface paths {
         put?: never;
         post: operations["previewMarkdown"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteMyAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getNotificationSettings"];
+        put: operations["updateNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSubscriptions"];
+        put: operations["replaceSubscriptions"];
+        post: operations["follow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions/{type}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["unfollow"];
         options?: never;
         head?: never;
         patch?: never;
@@ -634,6 +778,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["checkUnsubscribeToken"];
+        put?: never;
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2611,6 +2771,7 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        following: boolean;
                         hostOrganizations: {
                             code: string;
                             name: string;
@@ -2863,6 +3024,7 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        following: boolean;
                         hostOrganizations: {
                             code: string;
                             name: string;
@@ -3177,6 +3339,7 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        following: boolean;
                         hostOrganizations: {
                             code: string;
                             name: string;
@@ -3666,6 +3829,7 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        following: boolean;
                         hostOrganizations: {
                             code: string;
                             name: string;
@@ -3944,6 +4108,7 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        following: boolean;
                         hostOrganizations: {
                             code: string;
                             name: string;
@@ -4340,6 +4505,7 @@ export interface operations {
                             title: string;
                         } | null;
                         edited: boolean;
+                        following: boolean;
                         hostOrganizations: {
                             code: string;
                             name: string;
@@ -5227,6 +5393,178 @@ export interface operations {
             };
         };
     };
+    contentFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description atom (Atom 1.0) or rss (RSS 2.0) */
+                format: "atom" | "rss";
+                kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest 50 public items (published, readable without login) of one kind, newest first, as Atom 1.0 or RSS 2.0. The same for everyone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Unknown kind or format */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    componentFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description atom (Atom 1.0) or rss (RSS 2.0) */
+                format: "atom" | "rss";
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest 50 public items (published, readable without login) about the catalog component or its sub-components, newest first, as Atom 1.0 or RSS 2.0. The same for everyone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Unknown component or format */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    tagFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description atom (Atom 1.0) or rss (RSS 2.0) */
+                format: "atom" | "rss";
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest 50 public items (published, readable without login) with the tag, newest first, as Atom 1.0 or RSS 2.0. The same for everyone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Not a tag, or unknown format */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    toolboxFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description atom (Atom 1.0) or rss (RSS 2.0) */
+                format: "atom" | "rss";
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest 50 public items (published, readable without login) of a toolbox section (its links too), the latest added first, as Atom 1.0 or RSS 2.0. The same for everyone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Unknown section or format */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -5308,6 +5646,565 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    deleteMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    confirm: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Deleted; every session of the account has ended and the cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong password, no confirmation, or the last active administrator */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything stored about the caller, as the attachment infraforum-mine-data.json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            contentId: number;
+                            createdAt: string;
+                            deleted: boolean;
+                            deletedAt: string | null;
+                            id: string;
+                            mediaType: string;
+                            name: string;
+                            sha256: string;
+                            size: number;
+                        }[];
+                        auditEntries: {
+                            action: string;
+                            createdAt: string;
+                            id: number;
+                            reason: string | null;
+                            targetId: string;
+                            targetType: string;
+                        }[];
+                        content: {
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            body: string;
+                            components: string[];
+                            createdAt: string;
+                            deleted: boolean;
+                            deletedAt: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            publishedAt: string | null;
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "hidden";
+                            summary: string;
+                            tags: string[];
+                            title: string;
+                            updatedAt: string;
+                            version: number;
+                            /** @enum {string} */
+                            visibility: "public" | "members" | "organization";
+                        }[];
+                        dialogueAnswers: {
+                            anonymous: boolean;
+                            createdAt: string;
+                            hidden: boolean;
+                            id: number;
+                            question: {
+                                id: number;
+                                prompt: string;
+                            };
+                            text: string | null;
+                            updatedAt: string;
+                            value: number | null;
+                            webinar: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                                title: string;
+                            };
+                        }[];
+                        exportedAt: string;
+                        flags: {
+                            contentId: number;
+                            createdAt: string;
+                            id: number;
+                            reason: string;
+                            replyId: number | null;
+                            resolution: string | null;
+                            resolvedAt: string | null;
+                            text: string | null;
+                        }[];
+                        notifications: {
+                            contentId: number | null;
+                            createdAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            emailedAt: string | null;
+                            id: number;
+                            readAt: string | null;
+                            type: string;
+                        }[];
+                        notificationSettings: {
+                            digest: string;
+                            emailImmediate: boolean;
+                            lastDigestAt: string | null;
+                            updatedAt: string;
+                        } | null;
+                        profile: {
+                            createdAt: string;
+                            email: string;
+                            emailVerifiedAt: string | null;
+                            id: string;
+                            lastLoginAt: string | null;
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "municipality" | "kombit";
+                            };
+                            phone: string | null;
+                            /** @enum {string} */
+                            role: "member" | "org_admin" | "moderator" | "admin";
+                            showContactDetails: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "active" | "suspended";
+                            title: string | null;
+                        };
+                        replies: {
+                            accepted: boolean;
+                            body: string;
+                            content: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                                title: string;
+                            };
+                            createdAt: string;
+                            deleted: boolean;
+                            deletedAt: string | null;
+                            hidden: boolean;
+                            id: number;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        revisions: {
+                            contentId: number;
+                            editedAt: string;
+                            previous: {
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                body: string;
+                                tags: string[];
+                                title: string;
+                            } | null;
+                            reason: string | null;
+                            replyId: number | null;
+                            version: number;
+                        }[];
+                        subscriptions: {
+                            createdAt: string;
+                            targetKey: string;
+                            targetType: string;
+                        }[];
+                        toolboxProposals: {
+                            content: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                                title: string;
+                            };
+                            createdAt: string;
+                            decidedAt: string | null;
+                            id: number;
+                            note: string | null;
+                            reason: string | null;
+                            section: {
+                                slug: string;
+                                title: string;
+                            };
+                            status: string;
+                        }[];
+                        votes: {
+                            contentId: number | null;
+                            createdAt: string;
+                            replyId: number | null;
+                            updatedAt: string;
+                            value: number;
+                        }[];
+                        webinarRegistrations: {
+                            registeredAt: string;
+                            webinar: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                                title: string;
+                            };
+                        }[];
+                        workingOn: {
+                            case: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                                title: string;
+                            };
+                            createdAt: string;
+                            note: string | null;
+                            showContact: boolean;
+                        }[];
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        digest: "off" | "daily" | "weekly";
+                        emailImmediate: boolean;
+                    };
+                };
+            };
+        };
+    };
+    updateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    digest: "off" | "daily" | "weekly";
+                    emailImmediate: boolean;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        digest: "off" | "daily" | "weekly";
+                        emailImmediate: boolean;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    getSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the caller follows, named as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            key: string;
+                            path: string;
+                            title: string;
+                            /** @enum {string} */
+                            type: "content" | "component" | "tag" | "toolbox_section";
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    replaceSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        key: string | number;
+                        /** @enum {string} */
+                        type: "content" | "component" | "tag" | "toolbox_section";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            key: string;
+                            path: string;
+                            title: string;
+                            /** @enum {string} */
+                            type: "content" | "component" | "tag" | "toolbox_section";
+                        }[];
+                    };
+                };
+            };
+            /** @description A target that does not exist or that the caller may not read, per item */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string | number;
+                    /** @enum {string} */
+                    type: "content" | "component" | "tag" | "toolbox_section";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            key: string;
+                            path: string;
+                            title: string;
+                            /** @enum {string} */
+                            type: "content" | "component" | "tag" | "toolbox_section";
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5570,6 +6467,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    checkUnsubscribeToken: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scope: "immediate" | "digest";
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scope: "immediate" | "digest";
+                        settings: {
+                            /** @enum {string} */
+                            digest: "off" | "daily" | "weekly";
+                            emailImmediate: boolean;
+                        };
+                    };
+                };
             };
             400: {
                 headers: {

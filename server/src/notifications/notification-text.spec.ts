@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notificationText } from './notifications.service.js';
+import { notificationText } from './notification-text.js';
 
 describe('a notification’s sentence', () => {
   it.each([

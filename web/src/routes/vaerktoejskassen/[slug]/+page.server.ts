@@ -1,0 +1,20 @@
+import { addContentItem, addLinkItem, moveItem } from '$lib/server/toolbox/toolbox-actions';
+import { curatesToolbox, fetchSection } from '$lib/server/toolbox/toolbox-page';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+  const section = await fetchSection(locals, params.slug);
+  return {
+    section,
+    curates: curatesToolbox(locals.user),
+    proposalSent: url.searchParams.get('forslag') === 'sendt',
+    added: url.searchParams.has('tilfoejet'),
+    removed: url.searchParams.has('fjernet'),
+  };
+};
+
+export const actions: Actions = {
+  addContent: (event) => addContentItem(event),
+  addLink: (event) => addLinkItem(event),
+  move: (event) => moveItem(event),
+};

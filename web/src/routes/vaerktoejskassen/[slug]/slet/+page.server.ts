@@ -1,0 +1,14 @@
+import { requireRole } from '$lib/server/auth';
+import { deleteSection } from '$lib/server/toolbox/toolbox-actions';
+import { fetchSection } from '$lib/server/toolbox/toolbox-page';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+  requireRole(locals, url, ['moderator', 'admin']);
+  const section = await fetchSection(locals, params.slug);
+  return { section: { slug: section.slug, title: section.title, itemCount: section.items.length } };
+};
+
+export const actions: Actions = {
+  default: (event) => deleteSection(event),
+};
