@@ -12,10 +12,12 @@ import { ContentModule } from './content/content.module.js';
 import type { RuntimeConfig } from './config/runtime-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DialogueModule } from './dialogue/dialogue.module.js';
+import { FeedsModule } from './feeds/feeds.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ToolboxModule } from './toolbox/toolbox.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
@@ -43,6 +45,8 @@ export class AppModule {
         AttachmentsModule,
         DialogueModule,
         NotificationsModule,
+        FeedsModule,
+        PrivacyModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -91,9 +91,10 @@ export async function createApp(config: RuntimeConfig, options: CreateAppOptions
   const withSession = express.Router();
   withSession.use(sessions, passport.initialize(), passport.session());
   // The health check must answer (503) even when the session store cannot. A read without a session cookie
-  // is anonymous by definition: it skips the session machinery (and never creates a session).
+  // is anonymous by definition: it skips the session machinery (and never creates a session). Feeds are public
+  // and shared-cacheable: they never load a session, so no Set-Cookie rides on them.
   app.use('/api', (request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if (request.path === '/health') return next();
+    if (request.path === '/health' || request.path.startsWith('/feeds/')) return next();
     const anonymousRead = (request.method === 'GET' || request.method === 'HEAD') && !hasSessionCookie(request.headers.cookie);
     return anonymousRead ? next() : withSession(request, response, next);
   });

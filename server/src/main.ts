@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config/config.js';
 import { seedDemoContent } from './demo/demo-content-seed.js';
 import { seedDemoWebinar } from './demo/demo-webinar-seed.js';
+import { seedDemoCases } from './demo/demo-cases-seed.js';
 import { demoPassword, seedDemoData } from './demo/demo-data.js';
 import { startServices } from './runtime/start-services.js';
 import { loadWebHandler, WEB_BODY_SIZE_LIMIT } from './runtime/web-handler.js';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     const accounts = await seedDemoData(app, password);
     await seedDemoContent(app);
     await seedDemoWebinar(app);
+    await seedDemoCases(app);
     lines.push('', `Demokonti (adgangskode for alle: ${password}):`);
     for (const account of accounts) lines.push(`  ${account.email.padEnd(28)} ${account.role.padEnd(10)} ${account.organizationCode}`);
     if (!runtime.smtpUrl) lines.push('', `Mails (bekræftelse, nulstilling) ses i dev-indbakken: ${runtime.publicUrl}/api/dev/mail`);

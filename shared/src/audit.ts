@@ -1,16 +1,25 @@
 import { z } from 'zod';
+import { noControlCharacters } from './auth.js';
 
 // ---- The audit log: every moderator and admin action, for admins ----
 
 const DateQuery = (label: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} skal være en dato, fx 2026-11-01` })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: `${label} skal være en gyldig dato` });
+    .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, { error: `${label} skal være en dato, fx 2026-11-01` })
+    // Round-tripped: Date.parse rolls 31 February over into March, PostgreSQL would refuse it.
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+      error: `${label} skal være en gyldig dato`,
+    });
 
 export const AuditQuerySchema = z.strictObject({
   /** Free text: the action, the reason, who did it, the target's id or title, before/after. */
-  q: z.string().trim().max(200, { error: 'Søgningen må højst være på 200 tegn' }).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200, { error: 'Søgningen må højst være på 200 tegn' })
+    .refine(noControlCharacters, { error: 'Søgningen må ikke indeholde kontroltegn' })
+    .optional(),
   /** An action or its prefix: "content.hide", "moderation", "toolbox". */
   action: z
     .string()

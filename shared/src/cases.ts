@@ -41,7 +41,7 @@ export const CalendarDate = (label: string) =>
   z
     .string({ error: `Angiv ${label}` })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Angiv ${label} som en dato, fx 2024-03-01` })
+    .regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, { error: `Angiv ${label} som en dato, fx 2024-03-01` })
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
       error: `Angiv ${label} som en gyldig dato`,
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noControlCharacters } from './auth.js';
+import { CalendarDate } from './cases.js';
 import { ComponentSlug, ContentSummarySchema, ModeratorReason, Severity } from './content.js';
 
 /** A top-level infrastructure component, a service on it (SF1601 on Serviceplatformen) or a module (Context Handler). */
@@ -20,6 +21,8 @@ export const CatalogComponentSchema = z.object({
   /** What breaks, in a sentence: "Brugere kan ikke logge på de påvirkede it-systemer". */
   impact: z.string(),
   aliases: z.array(z.string()),
+  /** Phased out (SF1600): content that mentions it is marked as possibly outdated; what replaces it. */
+  phasedOut: z.object({ since: z.string(), replacedBy: z.object({ slug: z.string(), name: z.string() }).nullable() }).nullable(),
 });
 export type CatalogComponent = z.infer<typeof CatalogComponentSchema>;
 
@@ -108,6 +111,17 @@ export const UpdateComponentSchema = z.strictObject({
       error: 'Aliasser skal være en liste',
     })
     .max(20, { error: 'Højst 20 aliasser' })
+    .optional(),
+  /** Mark as phased out from a day, replaced by another component; null brings it back. */
+  phasedOut: z
+    .strictObject(
+      {
+        since: CalendarDate('datoen for udfasningen'),
+        replacedBy: ComponentSlug.nullable().default(null),
+      },
+      { error: 'Angiv hvornår komponenten udfases, og evt. hvad der erstatter den' },
+    )
+    .nullable()
     .optional(),
   /** Every moderator action carries a reason into the audit log. */
   reason: ModeratorReason,

@@ -379,6 +379,43 @@ export const ReplySchema = z.object({
 });
 export type Reply = z.infer<typeof ReplySchema>;
 
+// ---- Possibly outdated content ----
+
+export const REVIEW_INTERVAL_MONTHS = 12;
+/** Kinds that carry a "last checked" date and fall due for review. */
+export const REVIEWED_KINDS = ['guide', 'case'] as const;
+
+export const PhasedOutRefSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  since: z.string(),
+  replacedBy: z.object({ slug: z.string(), name: z.string() }).nullable(),
+});
+
+export const ReviewStateSchema = z.object({
+  checkedAt: z.string(),
+  /** Not checked for 12 months (guides and cases). */
+  due: z.boolean(),
+  /** Phased-out components it is about or mentions (SF1600). */
+  phasedOut: z.array(PhasedOutRefSchema),
+});
+export type ReviewState = z.infer<typeof ReviewStateSchema>;
+
+export const ReviewListQuerySchema = z.strictObject({
+  /** mine: what the caller wrote (an org admin: the municipality's); all: everything (moderators). */
+  scope: z.enum(['mine', 'all'], { error: 'scope er mine eller all' }).optional(),
+  page: positiveIntFromQuery('Siden', 10_000).optional(),
+});
+
+export const ReviewListSchema = z.object({
+  items: z.array(z.object({ item: ContentSummarySchema, review: ReviewStateSchema })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ReviewList = z.infer<typeof ReviewListSchema>;
+
 export const ContentDetailSchema = ContentSummarySchema.extend({
   body: z.string(),
   bodyHtml: z.string(),
@@ -405,6 +442,8 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
   myFlag: FlagReason.nullable(),
   /** The caller follows it (replies and changes in the bell and the digest). */
   following: z.boolean(),
+  /** Whether it may be outdated: not checked for 12 months (guides and cases), or about phased-out components. */
+  review: ReviewStateSchema,
   /** The webinar a suggestion was planned for, or a follow-up question belongs to. */
   linkedWebinar: ContentRefSchema.nullable(),
   permissions: z.object({
@@ -424,6 +463,8 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
     merge: z.boolean(),
     /** Flag it for the moderators (signed-in readers, not its author). */
     flag: z.boolean(),
+    /** Confirm it is still right ("Markér som gennemgået"): guides and cases, by whoever may edit them. */
+    markChecked: z.boolean(),
   }),
 });
 export type ContentDetail = z.infer<typeof ContentDetailSchema>;

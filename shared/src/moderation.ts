@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noControlCharacters } from './auth.js';
 import { noticeText } from './text-fields.js';
 
 // ---- Flags: members tell KOMBIT's moderators that something is wrong ----
@@ -60,6 +61,7 @@ export const ResolveFlagSchema = z
       .string({ error: 'Skriv en begrundelse' })
       .trim()
       .max(500, { error: 'Begrundelsen må højst være på 500 tegn' })
+      .refine(noControlCharacters, { error: 'Begrundelsen må ikke indeholde linjeskift eller kontroltegn' })
       .transform((value) => value || undefined)
       .optional(),
   })

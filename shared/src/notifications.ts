@@ -13,6 +13,7 @@ export const NOTIFICATION_TYPES = [
   'moderation.action',
   'reply.accepted',
   'follow.new_content',
+  'case.status',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -329,7 +329,7 @@ describe('following and settings', () => {
     expect(ok.body.items.map((item: { type: string; title: string; path: string }) => [item.type, item.title, item.path]).sort()).toEqual(
       [
         ['component', 'Context Handler', '/komponenter/context-handler'],
-        ['tag', '#sf1601', '/soeg?emneord=sf1601'],
+        ['tag', '#sf1601', '/soeg?tag=sf1601'],
         ['toolbox_section', 'Krav, it-indkøb og leverandørstyring', '/vaerktoejskassen/krav-it-indkoeb-og-leverandoerstyring'],
       ].sort(),
     );

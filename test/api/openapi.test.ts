@@ -117,6 +117,8 @@ const ROUTES: Array<[method: string, path: string, operationId: string]> = [
   ['PUT',    '/api/me/notification-settings',       'updateNotificationSettings'],
   ['GET',    '/api/notifications/unsubscribe',      'checkUnsubscribeToken'],
   ['POST',   '/api/notifications/unsubscribe',      'unsubscribe'],
+  ['POST',   '/api/content/{id}/checked',           'markContentChecked'],
+  ['GET',    '/api/review/outdated',                'listOutdatedContent'],
   ['GET',    '/api/toolbox/sections',               'listToolboxSections'],
   ['POST',   '/api/toolbox/sections',               'createToolboxSection'],
   ['GET',    '/api/toolbox/sections/{slug}',        'getToolboxSection'],

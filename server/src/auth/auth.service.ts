@@ -129,14 +129,14 @@ export class AuthService {
       return undefined;
     }
     if (!(await verifyPassword(user.passwordHash, password))) return undefined;
-    if (user.status !== 'active') return undefined;
+    if (user.status !== 'active' || user.deletedAt) return undefined;
     await this.users.update(user.id, { lastLoginAt: new Date() });
     return toSessionUser(user);
   }
 
   async requestPasswordReset(email: string): Promise<void> {
     const user = await this.users.findByEmail(email);
-    if (!user || user.status === 'suspended') return; // same answer either way: no account discovery
+    if (!user || user.status === 'suspended' || user.deletedAt) return; // same answer either way: no account discovery
     await this.tokens.revokeAll(user.id, 'reset_password');
     const token = await this.tokens.issue(user.id, 'reset_password', HOUR);
     await this.mail.send(passwordResetMail(user.email, user.name, this.mail.link(`/nulstil-adgangskode?token=${token}`)));

@@ -105,7 +105,10 @@ export class CaseRepository {
    * is told once per municipality, also when two colleagues click at the same moment.
    */
   async organizationMarks(contentId: string, organizationId: string, manager: EntityManager): Promise<number> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('case_working_on:' || $1 || ':' || $2, 0))`, [contentId, organizationId]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('case_working_on:' || $1 || ':' || $2, 0))`, [
+      contentId,
+      organizationId,
+    ]);
     const rows = await this.q<{ n: number }>(
       `SELECT count(*)::int AS n FROM case_working_on WHERE content_id = $1 AND organization_id = $2`,
       [contentId, organizationId],
@@ -137,6 +140,7 @@ export class CaseRepository {
          SELECT id, organization_id, CASE WHEN status = 'completed' THEN 'completed' ELSE 'working' END AS state FROM cases
          UNION
          SELECT w.content_id, w.organization_id, 'working' FROM case_working_on w JOIN cases ON cases.id = w.content_id
+           JOIN "user" wu ON wu.id = w.user_id AND wu.status = 'active'
        )
        SELECT cases.system, cases.supplier, cases.component_slug, cases.component_name, cases.component_short_name,
               cases.component_position, o.code AS organization_code, o.name AS organization_name, e.state,

@@ -57,6 +57,18 @@ export class CatalogComponentEntity {
   @Column({ type: 'integer', default: 0 })
   position: number;
 
+  /** Phased out from this day (SF1600): content that mentions it is marked as possibly outdated. */
+  @Column({ name: 'phased_out_at', type: 'date', nullable: true })
+  phasedOutAt: string | null;
+
+  /** What replaces it (SF1601). */
+  @Column({ name: 'replaced_by_id', type: 'uuid', nullable: true })
+  replacedById: string | null;
+
+  @ManyToOne(() => CatalogComponentEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'replaced_by_id', foreignKeyConstraintName: 'catalog_component_replaced_by_id_fkey' })
+  replacedBy: Relation<CatalogComponentEntity> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

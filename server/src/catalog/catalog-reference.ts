@@ -25,6 +25,8 @@ export interface ReferenceComponent {
   aliases: string[];
   /** Slugs of other components it needs to work. */
   dependsOn?: string[];
+  /** Phased out from this day, replaced by that component (slug). */
+  phasedOut?: { since: string; replacedBy: string | null };
 }
 
 export interface ReferenceSystem {
@@ -290,6 +292,20 @@ export const REFERENCE_COMPONENTS: ReferenceComponent[] = [
     severity: 'medium',
     impact: 'Forsendelser bliver ikke fordelt til de modtagende fagsystemer og bliver forsinket.',
     aliases: ['Fordelingskomponenten', 'FK Fordelingskomponent', 'Støttesystemet Fordelingskomponent'],
+  },
+  // ---- Phased out (kept so content that mentions them is marked as possibly outdated) ----
+  {
+    slug: 'sf1600-print',
+    name: 'SF1600 Print',
+    shortName: 'SF1600',
+    type: 'service',
+    parent: 'serviceplatformen',
+    description:
+      'Den tidligere service til afsendelse af Digital Post og fysisk post fra kommunens fagsystemer. Udfaset med overgangen til den nye Digital Post og afløst af SF1601 Kombit Digital Post.',
+    severity: 'ingen',
+    impact: 'Udfaset: fagsystemer skal sende post via SF1601.',
+    aliases: ['SF1600', 'Print', 'SF1600 Print', 'Gammel Digital Post'],
+    phasedOut: { since: '2022-03-31', replacedBy: 'sf1601-digital-post' },
   },
 ];
 

@@ -16,6 +16,9 @@ export interface ComponentRow {
   impact: string;
   aliases: string[];
   position: number;
+  /** "2024-01-01" (a date column read as text). */
+  phased_out_at: string | null;
+  replaced_by_id: string | null;
 }
 
 export interface SystemRow {
@@ -46,7 +49,8 @@ export class CatalogRepository {
     const rows = (await (manager ?? this.dataSource.manager).query(`
       SELECT
         COALESCE((SELECT json_agg(c ORDER BY c.position, c.name) FROM (
-          SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position FROM catalog_component
+          SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position,
+                 to_char(phased_out_at, 'YYYY-MM-DD') AS phased_out_at, replaced_by_id FROM catalog_component
         ) c), '[]') AS components,
         COALESCE((SELECT json_agg(s ORDER BY lower(s.name)) FROM (
           SELECT s.id, s.slug, s.name, s.description,
@@ -72,7 +76,8 @@ export class CatalogRepository {
 
   async lockComponent(slug: string, manager: EntityManager): Promise<ComponentRow | null> {
     const rows = (await manager.query(
-      `SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position
+      `SELECT id, slug, name, short_name, type, parent_id, description, severity, impact, aliases, position,
+              to_char(phased_out_at, 'YYYY-MM-DD') AS phased_out_at, replaced_by_id
        FROM catalog_component WHERE slug = $1 FOR UPDATE`,
       [slug],
     )) as ComponentRow[];
@@ -81,13 +86,33 @@ export class CatalogRepository {
 
   async updateComponent(
     id: string,
-    changes: { name: string; shortName: string | null; description: string; impact: string; severity: Severity; aliases: string[] },
+    changes: {
+      name: string;
+      shortName: string | null;
+      description: string;
+      impact: string;
+      severity: Severity;
+      aliases: string[];
+      phasedOutAt: string | null;
+      replacedById: string | null;
+    },
     manager: EntityManager,
   ): Promise<void> {
     await manager.query(
-      `UPDATE catalog_component SET name = $2, short_name = $3, description = $4, impact = $5, severity = $6, aliases = $7, updated_at = now()
+      `UPDATE catalog_component SET name = $2, short_name = $3, description = $4, impact = $5, severity = $6, aliases = $7,
+         phased_out_at = $8::date, replaced_by_id = $9, updated_at = now()
        WHERE id = $1`,
-      [id, changes.name, changes.shortName, changes.description, changes.impact, changes.severity, changes.aliases],
+      [
+        id,
+        changes.name,
+        changes.shortName,
+        changes.description,
+        changes.impact,
+        changes.severity,
+        changes.aliases,
+        changes.phasedOutAt,
+        changes.replacedById,
+      ],
     );
   }
 
@@ -101,8 +126,10 @@ export class CatalogRepository {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('infraforum.catalog.seed'))`);
       for (const [position, component] of components.entries()) {
         await manager.query(
-          `INSERT INTO catalog_component (slug, name, short_name, type, parent_id, description, severity, impact, aliases, position)
-           VALUES ($1, $2, $3, $4, (SELECT id FROM catalog_component WHERE slug = $5), $6, $7, $8, $9, $10)
+          `INSERT INTO catalog_component (slug, name, short_name, type, parent_id, description, severity, impact, aliases, position,
+             phased_out_at, replaced_by_id)
+           VALUES ($1, $2, $3, $4, (SELECT id FROM catalog_component WHERE slug = $5), $6, $7, $8, $9, $10,
+             $11::date, (SELECT id FROM catalog_component WHERE slug = $12))
            ON CONFLICT (slug) DO NOTHING`,
           [
             component.slug,
@@ -115,6 +142,8 @@ export class CatalogRepository {
             component.impact,
             component.aliases,
             position,
+            component.phasedOut?.since ?? null,
+            component.phasedOut?.replacedBy ?? null,
           ],
         );
       }

@@ -144,6 +144,22 @@ export class CatalogService implements OnApplicationBootstrap {
     return match ? { slug: match.slug, name: match.name, shortName: match.short_name } : null;
   }
 
+  /** Phasing out: the replacement must exist and be another component; undefined keeps what is stored. */
+  private async phaseOut(
+    current: ComponentRow,
+    input: UpdateComponent['phasedOut'],
+    manager: EntityManager,
+  ): Promise<{ phasedOutAt: string | null; replacedById: string | null }> {
+    if (input === undefined) return { phasedOutAt: current.phased_out_at, replacedById: current.replaced_by_id };
+    if (input === null) return { phasedOutAt: null, replacedById: null };
+    if (input.replacedBy === null) return { phasedOutAt: input.since, replacedById: null };
+    const { components } = await this.repo.loadGraph(manager);
+    const replacement = components.find((component) => component.slug === input.replacedBy);
+    if (!replacement) throw ApiException.field('phasedOut.replacedBy', `Ukendt komponent: ${input.replacedBy}`);
+    if (replacement.id === current.id) throw ApiException.field('phasedOut.replacedBy', 'En komponent kan ikke erstatte sig selv');
+    return { phasedOutAt: input.since, replacedById: replacement.id };
+  }
+
   async canonicalSystemNames(names: string[], manager?: EntityManager): Promise<string[]> {
     const graph = await this.repo.loadGraph(manager);
     const known = new Map<string, string>();
@@ -168,6 +184,7 @@ export class CatalogService implements OnApplicationBootstrap {
         impact: input.impact ?? current.impact,
         severity: input.severity ?? current.severity,
         aliases: input.aliases ?? current.aliases,
+        ...(await this.phaseOut(current, input.phasedOut, manager)),
       };
       await this.repo.updateComponent(current.id, next, manager);
       await this.audit.record(
@@ -177,8 +194,20 @@ export class CatalogService implements OnApplicationBootstrap {
           targetType: 'catalog_component',
           targetId: current.id,
           reason: input.reason ?? null,
-          before: { name: current.name, shortName: current.short_name, severity: current.severity, aliases: current.aliases },
-          after: { name: next.name, shortName: next.shortName, severity: next.severity, aliases: next.aliases },
+          before: {
+            name: current.name,
+            shortName: current.short_name,
+            severity: current.severity,
+            aliases: current.aliases,
+            phasedOutAt: current.phased_out_at,
+          },
+          after: {
+            name: next.name,
+            shortName: next.shortName,
+            severity: next.severity,
+            aliases: next.aliases,
+            phasedOutAt: next.phasedOutAt,
+          },
           correlationId,
         },
         manager,
@@ -204,7 +233,14 @@ function toComponent(row: ComponentRow, graph: CatalogGraph): CatalogComponent {
     severity: row.severity,
     impact: row.impact,
     aliases: row.aliases,
+    phasedOut: phasedOutOf(row, graph),
   };
+}
+
+function phasedOutOf(row: ComponentRow, graph: CatalogGraph): CatalogComponent['phasedOut'] {
+  if (!row.phased_out_at) return null;
+  const replacement = row.replaced_by_id ? graph.components.find((candidate) => candidate.id === row.replaced_by_id) : undefined;
+  return { since: row.phased_out_at, replacedBy: replacement ? { slug: replacement.slug, name: replacement.name } : null };
 }
 
 function toAffectedSystems(impact: ImpactResult): AffectedSystemRef[] {

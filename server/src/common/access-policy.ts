@@ -274,6 +274,11 @@ export function canEditReply(actor: ContentViewer | undefined, thread: ContentTa
   return reply.authorId === actor.id || (actor.role === 'org_admin' && actor.organizationId === reply.organizationId);
 }
 
+/** Whoever may edit a guide or a case confirms it is still right ("Markér som gennemgået"). */
+export function canMarkChecked(actor: ContentViewer | undefined, item: ContentTarget): boolean {
+  return canEditContent(actor, item) && (item.kind === 'guide' || item.kind === 'case') && item.status === 'published';
+}
+
 /** Signed-in readers flag published content that is not their own. */
 export function canFlagContent(actor: ContentViewer | undefined, item: ContentTarget): boolean {
   return !!actor && !item.deleted && item.status === 'published' && canReadContent(actor, item) && item.authorId !== actor.id;

@@ -12,6 +12,8 @@ import {
   ModerationActionSchema,
   ReplySchema,
   RevisionListSchema,
+  ReviewListQuerySchema,
+  ReviewListSchema,
   UpdateContentSchema,
   VoteResultSchema,
   VoteSchema,
@@ -20,6 +22,7 @@ import {
   type ContentList,
   type Reply,
   type Revision,
+  type ReviewList,
   type VoteResult,
 } from '@infraforum/shared';
 import { z } from 'zod';
@@ -107,6 +110,33 @@ export class ContentController {
     @CorrelationId() correlationId?: string,
   ): Promise<ContentDetail> {
     return this.content.moderate(user, parseId(id, contentNotFound), body, { correlationId });
+  }
+
+  @Post('content/:id/checked')
+  @HttpCode(200)
+  @Authenticated()
+  @ZodResponse(200, ContentDetailSchema, 'Marked as checked today ("Sidst gennemgået")')
+  @ZodResponse(400, ApiErrorSchema, 'Not a guide or a case')
+  @ZodResponse(403, ApiErrorSchema)
+  markContentChecked(
+    @CurrentUser() user: SessionUser,
+    @Param('id') id: string,
+    @CorrelationId() correlationId?: string,
+  ): Promise<ContentDetail> {
+    return this.content.markChecked(user, parseId(id, contentNotFound), { correlationId });
+  }
+
+  /** Published guides and cases not checked for 12 months, and items about phased-out components: one's own, or (moderators) all. */
+  @Get('review/outdated')
+  @Authenticated()
+  @ZodResponse(200, ReviewListSchema)
+  @ZodResponse(400, ApiErrorSchema)
+  @ZodResponse(403, ApiErrorSchema, 'scope=all for someone who is not a moderator')
+  listOutdatedContent(
+    @CurrentUser() user: SessionUser,
+    @ZodQuery(ReviewListQuerySchema) query: z.output<typeof ReviewListQuerySchema>,
+  ): Promise<ReviewList> {
+    return this.content.reviewList(user, query);
   }
 
   @Get('content/:id/revisions')

@@ -36,6 +36,7 @@ import { ReplyEntity } from './reply.entity.js';
 @Index('content_webinar_link_idx', { synchronize: false })
 @Index('content_lifecycle_idx', { synchronize: false })
 @Index('content_case_system_idx', { synchronize: false })
+@Index('content_review_idx', { synchronize: false })
 export class ContentEntity {
   /** Numeric, stable: it is in every URL. pg returns bigint as a string. */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -139,6 +140,10 @@ export class ContentEntity {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** Last confirmed as still right by its author or a moderator ("Sidst gennemgået"); guides and cases are due after 12 months. */
+  @Column({ name: 'checked_at', type: 'timestamptz', default: () => 'now()' })
+  checkedAt: Date;
 
   /** Soft delete: the row stays for the audit trail and for replies' history, and is never shown. */
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })

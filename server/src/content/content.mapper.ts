@@ -76,7 +76,7 @@ export function toContentDetail(
   row: ContentDetailRow,
   replies: Reply[],
   viewer: ContentViewer | undefined,
-  related: Pick<ContentDetail, 'timeline' | 'attachments' | 'webinar' | 'linkedWebinar' | 'case' | 'toolbox' | 'moderation'>,
+  related: Pick<ContentDetail, 'timeline' | 'attachments' | 'webinar' | 'linkedWebinar' | 'case' | 'toolbox' | 'moderation' | 'review'>,
   permissions: ContentDetail['permissions'],
 ): ContentDetail {
   const viewerId = viewer?.id ?? null;

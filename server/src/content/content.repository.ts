@@ -188,7 +188,8 @@ const SUMMARY_COLUMNS = `
     SELECT json_agg(json_build_object('code', h.code, 'name', h.name) ORDER BY t.n)
     FROM jsonb_array_elements_text(c.attributes->'hosts') WITH ORDINALITY AS t(code, n) JOIN organization h ON h.code = t.code
   ), '[]'::json) ELSE '[]'::json END AS host_organizations,
-  CASE WHEN c.kind = 'case' THEN (SELECT count(DISTINCT w.organization_id)::int FROM case_working_on w WHERE w.content_id = c.id) END
+  CASE WHEN c.kind = 'case' THEN (SELECT count(DISTINCT w.organization_id)::int FROM case_working_on w
+    JOIN "user" wu ON wu.id = w.user_id AND wu.status = 'active' WHERE w.content_id = c.id) END
     AS working_on_count`;
 
 const ORDER: Record<ContentSort, string> = {
@@ -204,6 +205,34 @@ const ORDER: Record<ContentSort, string> = {
   upcoming: `infraforum_timestamptz(c.attributes->>'startsAt') ASC NULLS LAST, c.id ASC`,
   recent: `infraforum_timestamptz(c.attributes->>'startsAt') DESC NULLS LAST, c.id DESC`,
 };
+
+/** A short name as a literal inside a regular expression ("C++" must not be read as a pattern). */
+const ESCAPED_SHORT_NAME = `regexp_replace(p.short_name, '([.^$*+?()\\[\\]{}|\\\\])', '\\\\\\1', 'g')`;
+
+/**
+ * Phased-out components an item is about (linked) or mentions by short name in its title or text (SF1600). A case
+ * is judged by its links only: its text names what it moved away from.
+ */
+const PHASED_OUT = `COALESCE((
+  SELECT json_agg(json_build_object('slug', p.slug, 'name', p.name, 'shortName', p.short_name,
+           'since', to_char(p.phased_out_at, 'YYYY-MM-DD'),
+           'replacedBy', CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('slug', r.slug, 'name', r.name) END)
+         ORDER BY p.position, p.name)
+  FROM catalog_component p LEFT JOIN catalog_component r ON r.id = p.replaced_by_id
+  WHERE p.phased_out_at IS NOT NULL AND p.phased_out_at <= current_date
+    AND (EXISTS (SELECT 1 FROM content_component cc WHERE cc.content_id = c.id AND cc.component_id = p.id)
+      OR (c.kind <> 'case' AND p.short_name IS NOT NULL
+        AND (c.title ~* ('\\m' || ${ESCAPED_SHORT_NAME} || '\\M') OR c.body_text ~* ('\\m' || ${ESCAPED_SHORT_NAME} || '\\M'))))
+), '[]'::json)`;
+
+/** Guides and cases not confirmed for 12 months are due for review. */
+const REVIEW_DUE = `(c.kind IN ('guide', 'case') AND c.checked_at < now() - interval '12 months')`;
+
+export interface ReviewStateRow {
+  checked_at: Date;
+  due: boolean;
+  phased_out: { slug: string; name: string; shortName: string | null; since: string; replacedBy: { slug: string; name: string } | null }[];
+}
 
 const REPLY_COLUMNS = `
   r.id, r.content_id, r.body, r.body_html, r.author_id, r.organization_id, r.hidden, r.hidden_reason, r.score, r.version, r.created_at, r.updated_at,
@@ -313,6 +342,66 @@ export class ContentRepository {
     );
   }
 
+  async reviewState(id: string): Promise<ReviewStateRow | null> {
+    const rows = await this.run<ReviewStateRow>(
+      `SELECT c.checked_at, ${REVIEW_DUE} AS due, ${PHASED_OUT} AS phased_out FROM content c WHERE c.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Published items that may be outdated, least recently checked first, within the read scope and the owner filter. */
+  async listForReview(
+    scope: ContentReadScope,
+    owner: { authorId?: string; organizationId?: string },
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: (ContentRow & ReviewStateRow)[]; total: number }> {
+    const p = new SqlParams();
+    const where = [readScopeCondition(scope, p), `c.status = 'published'`];
+    const mine: string[] = [];
+    if (owner.authorId) mine.push(`c.author_id = ${p.add(owner.authorId)}`);
+    if (owner.organizationId) mine.push(`c.organization_id = ${p.add(owner.organizationId)}`);
+    if (mine.length > 0) where.push(`(${mine.join(' OR ')})`);
+    const inner = `SELECT ${SUMMARY_COLUMNS}, 0 AS my_vote, c.checked_at, ${REVIEW_DUE} AS due, ${PHASED_OUT} AS phased_out
+      FROM content c JOIN organization o ON o.id = c.organization_id LEFT JOIN "user" u ON u.id = c.author_id
+      WHERE ${where.join(' AND ')}`;
+    const countParams = [...p.values];
+    const [rows, count] = await Promise.all([
+      this.run<ContentRow & ReviewStateRow>(
+        `SELECT * FROM (${inner}) x WHERE x.due OR json_array_length(x.phased_out) > 0
+         ORDER BY x.checked_at ASC, x.id ASC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
+        p.values,
+      ),
+      this.run<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (${inner}) x WHERE x.due OR json_array_length(x.phased_out) > 0`,
+        countParams,
+      ),
+    ]);
+    return { rows, total: count[0]?.n ?? 0 };
+  }
+
+  async moveReplyFlags(replyId: string, contentId: string, manager: EntityManager): Promise<void> {
+    await this.run(`UPDATE flag SET content_id = $2 WHERE reply_id = $1`, [replyId, contentId], manager);
+  }
+
+  /** A moderator showed the item again from its page: its open flags are decided as dismissed with the same reason. */
+  async dismissOpenFlags(contentId: string, moderatorId: string, reason: string, manager: EntityManager): Promise<number> {
+    const rows = await this.run<{ id: string }>(
+      `WITH dismissed AS (
+         UPDATE flag SET resolved_at = now(), resolved_by = $2, resolution = 'dismiss', resolution_reason = $3
+         WHERE content_id = $1 AND reply_id IS NULL AND resolved_at IS NULL RETURNING id
+       ) SELECT id FROM dismissed`,
+      [contentId, moderatorId, reason],
+      manager,
+    );
+    return rows.length;
+  }
+
+  async markChecked(id: string, manager: EntityManager): Promise<void> {
+    await this.run(`UPDATE content SET checked_at = now() WHERE id = $1`, [id], manager);
+  }
+
   /** The toolbox sections an item is in; KOMBIT's own material is "published", a municipality's "recommended". */
   toolboxPlacements(id: string): Promise<{ slug: string; title: string; kombit: boolean }[]> {
     return this.run(
@@ -348,7 +437,7 @@ export class ContentRepository {
       this.run<ReplyRow>(
         `SELECT ${REPLY_COLUMNS},
            COALESCE((SELECT v.value FROM vote v WHERE v.reply_id = r.id AND v.user_id = ${viewerParam}), 0)::int AS my_vote,
-           (SELECT f.reason FROM flag f WHERE f.reply_id = r.id AND f.user_id = ${viewerParam} AND f.resolved_at IS NULL) AS my_flag
+           (SELECT f.reason FROM flag f WHERE f.reply_id = r.id AND f.user_id = ${viewerParam} AND f.resolved_at IS NULL LIMIT 1) AS my_flag
          FROM reply r
          JOIN content c ON c.id = r.content_id
          JOIN organization o ON o.id = r.organization_id
@@ -369,7 +458,7 @@ export class ContentRepository {
     const rows = await this.run<ReplyRow>(
       `SELECT ${REPLY_COLUMNS},
          COALESCE((SELECT v.value FROM vote v WHERE v.reply_id = r.id AND v.user_id = $2), 0)::int AS my_vote,
-         (SELECT f.reason FROM flag f WHERE f.reply_id = r.id AND f.user_id = $2 AND f.resolved_at IS NULL) AS my_flag
+         (SELECT f.reason FROM flag f WHERE f.reply_id = r.id AND f.user_id = $2 AND f.resolved_at IS NULL LIMIT 1) AS my_flag
        FROM reply r JOIN organization o ON o.id = r.organization_id LEFT JOIN "user" u ON u.id = r.author_id
        WHERE r.id = $1 AND r.deleted_at IS NULL`,
       [id, viewerId],
@@ -440,7 +529,8 @@ export class ContentRepository {
     await this.run(
       `UPDATE content SET title = $2, slug = $3, body = $4, body_html = $5, body_text = $6, summary = $7, status = $8::varchar, visibility = $9,
          tags = $10, attributes = $11, version = version + $12, updated_at = now(),
-         published_at = CASE WHEN $8::varchar = 'published' THEN COALESCE(published_at, now()) ELSE published_at END
+         published_at = CASE WHEN $8::varchar = 'published' THEN COALESCE(published_at, now()) ELSE published_at END,
+         checked_at = CASE WHEN $8::varchar = 'published' AND published_at IS NULL THEN now() ELSE checked_at END
        WHERE id = $1`,
       [
         id,
@@ -643,7 +733,7 @@ export class ContentRepository {
   async backdate(contentId: string, contentCreatedAt: Date, replies: { id: string; createdAt: Date }[]): Promise<void> {
     await this.transaction(async (manager) => {
       await this.run(
-        `UPDATE content SET created_at = $2, updated_at = $2, published_at = $2 WHERE id = $1`,
+        `UPDATE content SET created_at = $2, updated_at = $2, published_at = $2, checked_at = $2 WHERE id = $1`,
         [contentId, contentCreatedAt],
         manager,
       );

@@ -9,6 +9,10 @@ import {
   type ContentList,
   type CreateContent,
   type GuideAttributes,
+  type ReviewList,
+  type ReviewListQuerySchema,
+  type ReviewState,
+  REVIEWED_KINDS,
   type CaseAttributes,
   type ListContentQuery,
   type SuggestionAttributes,
@@ -32,6 +36,7 @@ import {
   canRegisterFor,
   canEditReply,
   canFlagContent,
+  canMarkChecked,
   canFlagReply,
   canModerateContent,
   canReadContent,
@@ -53,15 +58,22 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { renderMarkdown } from './markdown.js';
 import { contentNotFound, contentTarget, replyTarget } from './content-targets.js';
 import { toContentDetail, toContentSummary, toReply, toRevision } from './content.mapper.js';
-import { ContentRepository, type ContentLockRow, type ContentWrite } from './content.repository.js';
+import { ContentRepository, type ContentLockRow, type ContentWrite, type ReviewStateRow } from './content.repository.js';
+import type { z } from 'zod';
 import { toAttachment } from '../attachments/attachment.mapper.js';
 import { toContentRef, toTimelineEntry } from '../webinars/webinar.mapper.js';
 import { WebinarRepository } from '../webinars/webinar.repository.js';
 import { visibleAttributes, visibleRevisionAttributes } from '../webinars/attribute-privacy.js';
 import { CasesService } from '../cases/cases.service.js';
 import { FollowsService } from '../follows/follows.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 export const THREAD_REPLIES_SHOWN = 100;
+export const REVIEW_PAGE_SIZE = 50;
+
+function toReviewState(row: ReviewStateRow): ReviewState {
+  return { checkedAt: row.checked_at.toISOString(), due: row.due, phasedOut: row.phased_out };
+}
 
 /** The component a guide is about, or a case moved to: always among the item's components. */
 function primaryComponent(kind: ContentKind, attributes: Record<string, unknown>): string | null {
@@ -93,6 +105,7 @@ export class ContentService {
     private readonly webinars: WebinarRepository,
     private readonly cases: CasesService,
     private readonly follows: FollowsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(viewer: SessionUser | undefined, query: ListContentQuery): Promise<ContentList> {
@@ -136,7 +149,7 @@ export class ContentService {
     ]);
     if (!row) throw contentNotFound();
     const target = contentTarget(row);
-    const related = await this.related(viewer, scope, row, target);
+    const [related, review] = await Promise.all([this.related(viewer, scope, row, target), this.repo.reviewState(row.id)]);
     const acceptAllowed = canAcceptReply(viewer, target);
     const replies = replyRows.map((reply) => {
       const editable = canEditReply(viewer, target, replyTarget(reply));
@@ -162,7 +175,7 @@ export class ContentService {
       row,
       replies,
       viewer,
-      { ...related, moderation },
+      { ...related, moderation, review: toReviewState(review!) },
       {
         edit: editable,
         delete: editable,
@@ -175,6 +188,7 @@ export class ContentService {
         attach: canAttachTo(viewer, target),
         merge: canChangeStatus(viewer, target) && row.kind === 'suggestion' && row.duplicate_of_id === null && row.status === 'published',
         flag: canFlagContent(viewer, target),
+        markChecked: canMarkChecked(viewer, target),
       },
     );
   }
@@ -343,6 +357,16 @@ export class ContentService {
       }
       await this.repo.updateContent(id, this.prepareWrite(kind, next), textChanged, manager);
       if (components) await this.repo.setComponents(id, components, manager);
+      // A case moved on (planned → in progress → completed): those who follow it hear of it in the digest.
+      const caseStatus = { from: current.attributes.status, to: (attributes as { status?: unknown }).status };
+      if (kind === 'case' && next.status === 'published' && current.status === 'published' && caseStatus.from !== caseStatus.to) {
+        await this.follows.onStatusChange(
+          { ...current, ...next, id },
+          { type: 'case.status', actorId: actor.id, data: caseStatus },
+          [actor.id],
+          manager,
+        );
+      }
       // First published now (a draft until this edit): followers of its tags and components hear of it.
       if (current.status === 'draft' && next.status === 'published' && current.published_at === null) {
         await this.follows.onPublished({ ...current, ...next, id }, manager);
@@ -374,6 +398,48 @@ export class ContentService {
     return this.get(actor, id);
   }
 
+  /** "Markér som gennemgået": the item is still right today. A moderator doing it on someone else's item is audited. */
+  async markChecked(actor: SessionUser, id: string, context: ActionContext = {}): Promise<ContentDetail> {
+    await this.repo.transaction(async (manager) => {
+      const current = await this.lockReadable(actor, id, manager);
+      const target = contentTarget(current);
+      if (!(REVIEWED_KINDS as readonly string[]).includes(current.kind)) {
+        throw ApiException.field('_', 'Kun vejledninger og cases har en dato for, hvornår de sidst er gennemgået');
+      }
+      requireAccess(canMarkChecked(actor, target), 'Du kan ikke markere dette indhold som gennemgået.');
+      await this.repo.markChecked(id, manager);
+      if (actsOnOthersContent(actor, { authorId: current.author_id })) {
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'content.checked',
+            targetType: 'content',
+            targetId: id,
+            organizationId: current.organization_id,
+            correlationId: context.correlationId,
+          },
+          manager,
+        );
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  /** What may be outdated: an author's own (an org admin's municipality's); moderators may ask for everything. */
+  async reviewList(viewer: SessionUser, query: z.output<typeof ReviewListQuerySchema>): Promise<ReviewList> {
+    const page = query.page ?? 1;
+    const all = query.scope === 'all';
+    if (all) requireAccess(isKombitStaff(viewer), 'Kun moderatorer kan se alt indhold, der trænger til gennemgang.');
+    const owner = all ? {} : { authorId: viewer.id, organizationId: viewer.role === 'org_admin' ? viewer.organizationId : undefined };
+    const { rows, total } = await this.repo.listForReview(contentReadScope(viewer), owner, REVIEW_PAGE_SIZE, (page - 1) * REVIEW_PAGE_SIZE);
+    return {
+      items: rows.map((row) => ({ item: toContentSummary(row, viewer), review: toReviewState(row) })),
+      total,
+      page,
+      pageSize: REVIEW_PAGE_SIZE,
+    };
+  }
+
   /** Soft delete: the row stays for the audit trail; nobody sees it again. */
   async remove(actor: SessionUser, id: string, reason: string | undefined, context: ActionContext = {}): Promise<void> {
     await this.repo.transaction(async (manager) => {
@@ -383,6 +449,17 @@ export class ContentService {
       if (moderatorAction && !reason) throw ApiException.field('reason', 'Skriv en begrundelse, når du sletter andres indhold');
       await this.repo.setContentFlags(id, { deleted: true }, manager);
       if (moderatorAction) {
+        // Deleted, it can no longer be read: the notification carries its title instead of a link.
+        await this.notifications.notify(
+          [current.author_id],
+          {
+            type: 'moderation.action',
+            contentId: null,
+            actorId: actor.id,
+            data: { action: 'delete', reason: reason ?? null, title: current.title },
+          },
+          manager,
+        );
         await this.audit.record(
           {
             actorId: actor.id,
@@ -416,6 +493,8 @@ export class ContentService {
       if (input.action === 'hide' && current.status !== 'published')
         throw ApiException.field('action', 'Kun offentliggjort indhold kan skjules');
       await this.repo.setContentFlags(id, changes, manager);
+      // Shown again on purpose: the flags that hid it are answered, so the next flag does not hide it at once.
+      const dismissedFlags = input.action === 'unhide' ? await this.repo.dismissOpenFlags(id, actor.id, input.reason, manager) : 0;
       await this.audit.record(
         {
           actorId: actor.id,
@@ -425,11 +504,23 @@ export class ContentService {
           organizationId: current.organization_id,
           reason: input.reason,
           before: { status: current.status, locked: current.locked },
-          after: { status: changes.status ?? current.status, locked: changes.locked ?? current.locked },
+          after: { status: changes.status ?? current.status, locked: changes.locked ?? current.locked, dismissedFlags },
           correlationId: context.correlationId,
         },
         manager,
       );
+      if (input.action === 'hide' || input.action === 'lock') {
+        await this.notifications.notify(
+          [current.author_id],
+          {
+            type: 'moderation.action',
+            contentId: id,
+            actorId: actor.id,
+            data: { action: input.action, reason: input.reason, title: current.title },
+          },
+          manager,
+        );
+      }
     });
     return this.get(actor, id);
   }
@@ -591,7 +682,11 @@ export class ContentService {
         const component = await this.catalog.resolveComponent(input.to.component, manager);
         if (!component) throw ApiException.field('attributes.to.component', `Ukendt komponent eller service: ${input.to.component}`);
         const [system] = await this.catalog.canonicalSystemNames([input.system], manager);
-        return { ...input, system: system ?? input.system, to: { ...input.to, component: component.slug } };
+        // Showing the author's contact details is the author's choice alone: another editor (an org admin, a
+        // moderator) neither turns it on nor, by leaving it out, off.
+        const contactOptIn =
+          current !== null && authorId !== null && authorId !== actor.id ? current.contactOptIn === true : input.contactOptIn;
+        return { ...input, contactOptIn, system: system ?? input.system, to: { ...input.to, component: component.slug } };
       }
       case 'question': {
         const webinarId = (attributes as { webinarId?: number }).webinarId;

@@ -102,7 +102,19 @@ export class ReplyService {
       await this.repo.setReplyFlags(id, { deleted: true }, manager);
       if (thread.accepted_reply_id === id) await this.repo.setAcceptedReply(thread.id, null, manager);
       await this.repo.refreshThreadCounters(thread.id, manager);
-      if (moderatorAction) await this.record(actor, 'reply.delete', reply, reason, context, manager);
+      if (moderatorAction) {
+        await this.record(actor, 'reply.delete', reply, reason, context, manager);
+        await this.notifications.notify(
+          [reply.author_id],
+          {
+            type: 'moderation.action',
+            contentId: thread.id,
+            actorId: actor.id,
+            data: { action: 'delete', reason: reason ?? null, reply: true },
+          },
+          manager,
+        );
+      }
     });
   }
 
@@ -136,6 +148,8 @@ export class ReplyService {
         throw ApiException.field('contentId', 'Der findes ikke et spørgsmål med det id');
       }
       await this.repo.setReplyFlags(id, { contentId: targetId }, manager);
+      // Its flags follow it, so the queue, the threshold and a decision all act on the thread it is in now.
+      await this.repo.moveReplyFlags(id, targetId, manager);
       if (source.accepted_reply_id === id) await this.repo.setAcceptedReply(source.id, null, manager);
       await this.repo.refreshThreadCounters(source.id, manager);
       await this.repo.refreshThreadCounters(targetId, manager);

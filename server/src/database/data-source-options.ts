@@ -29,6 +29,7 @@ import { CasesToolbox1765612800000 } from './migrations/1765612800000-cases-tool
 import { Moderation1765872000000 } from './migrations/1765872000000-moderation.js';
 import { FlagEntity } from '../moderation/flag.entity.js';
 import { FollowsMailPrivacy1766131200000 } from './migrations/1766131200000-follows-mail-privacy.js';
+import { OutdatedContent1766390400000 } from './migrations/1766390400000-outdated-content.js';
 import { SubscriptionEntity } from '../follows/subscription.entity.js';
 import { NotificationSettingsEntity } from '../follows/notification-settings.entity.js';
 import { SearchOutboxEntity } from '../search/search-outbox.entity.js';
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   CasesToolbox1765612800000,
   Moderation1765872000000,
   FollowsMailPrivacy1766131200000,
+  OutdatedContent1766390400000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrorSchema,
   NotificationSettingsSchema,
@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { ApiException } from '../common/api-exception.js';
 import { Authenticated, CurrentUser } from '../common/auth.decorators.js';
 import type { SessionUser } from '../common/session-user.js';
-import { ZodBody, ZodQuery, ZodResponse } from '../common/zod-validation.js';
+import { toOpenApiSchema, ZodBody, ZodQuery, ZodResponse } from '../common/zod-validation.js';
 import { FollowsService } from './follows.service.js';
 
 const TokenQuerySchema = z.strictObject({ token: z.string({ error: 'Linket er ugyldigt' }).min(10).max(400) });
@@ -67,7 +67,8 @@ export class FollowsController {
   @ZodResponse(404, ApiErrorSchema)
   async unfollow(@CurrentUser() user: SessionUser, @Param('type') type: string, @Param('key') key: string): Promise<void> {
     const parsed = SubscriptionType.safeParse(type);
-    if (!parsed.success) throw ApiException.notFound('Ukendt type.');
+    // A key nothing can be followed by (a control character, say) is simply not followed; it never reaches SQL.
+    if (!parsed.success || !/^[a-z0-9æøå-]{1,100}$/i.test(key)) throw ApiException.notFound('Du følger ikke det.');
     await this.follows.unfollow(user, parsed.data, key.toLowerCase());
   }
 
@@ -103,6 +104,8 @@ export class FollowsController {
    */
   @Post('notifications/unsubscribe')
   @HttpCode(200)
+  // Documented as JSON; a one-click form post from a mail client carries the token in the query instead.
+  @ApiBody({ schema: toOpenApiSchema(UnsubscribeSchema, 'input'), required: false })
   @ZodResponse(200, UnsubscribeResultSchema)
   @ZodResponse(400, ApiErrorSchema)
   unsubscribe(

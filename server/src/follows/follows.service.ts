@@ -163,6 +163,23 @@ export class FollowsService {
     await this.repo.add(replierId, { type: 'content', key: thread.id }, manager);
   }
 
+  /** A status change of a followed item (suggestion, webinar, case): its followers who were not told already hear of it. */
+  async onStatusChange(
+    item: PublishedItem,
+    notification: { type: string; actorId: string; data: Record<string, unknown> },
+    alreadyTold: readonly (string | null)[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const told = new Set(alreadyTold);
+    const readers = (await this.readersAmong(item, [{ type: 'content', key: item.id }], manager)).filter((id) => !told.has(id));
+    await this.notifications.notify(
+      readers,
+      { type: notification.type, contentId: item.id, actorId: notification.actorId, data: notification.data },
+      manager,
+      { mail: 'digest' },
+    );
+  }
+
   private async tellFollowers(
     item: PublishedItem,
     targets: SubscriptionTarget[],
@@ -196,6 +213,6 @@ function toSubscription(row: SubscriptionRow): SubscriptionList['items'][number]
         ? `/komponenter/${row.target_key}`
         : row.target_type === 'toolbox_section'
           ? `/vaerktoejskassen/${row.target_key}`
-          : `/soeg?emneord=${encodeURIComponent(row.target_key)}`;
+          : `/soeg?tag=${encodeURIComponent(row.target_key)}`;
   return { type: row.target_type, key: row.target_key, title: row.title ?? '', path, createdAt: row.created_at.toISOString() };
 }

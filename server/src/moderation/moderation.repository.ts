@@ -142,7 +142,7 @@ export class ModerationRepository {
       this.q<QueueTargetRow>(
         `WITH t AS (
            SELECT f.content_id, f.reply_id,
-                  count(DISTINCT f.organization_id) FILTER (WHERE f.resolved_at IS NULL)::int AS organization_count,
+                  count(DISTINCT f.organization_id)::int AS organization_count,
                   min(f.created_at) AS first_at, max(COALESCE(f.resolved_at, f.created_at)) AS last_at
            FROM flag f WHERE ${filter} GROUP BY f.content_id, f.reply_id
          )

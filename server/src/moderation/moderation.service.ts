@@ -132,6 +132,9 @@ export class ModerationService {
       const thread = await this.content.lockContent(flag.content_id, manager);
       const reply = flag.reply_id ? await this.content.lockReply(flag.reply_id, manager) : null;
       if (!thread || (flag.reply_id && !reply)) throw ApiException.notFound('Det anmeldte indhold findes ikke længere.');
+      // Moved to another thread while we waited (its flags move with it): decide again from the queue.
+      if (reply && reply.content_id !== thread.id)
+        throw ApiException.conflict('CONFLICT', 'Svaret er flyttet til en anden tråd. Prøv igen.');
       // Decided by someone else while we waited for the lock.
       const current = await this.repo.findFlag(flagId, manager);
       if (!current || current.resolved_at !== null) throw ApiException.field('_', 'Anmeldelsen er allerede behandlet');

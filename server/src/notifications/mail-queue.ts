@@ -59,10 +59,11 @@ export class MailQueue implements OnApplicationBootstrap, BeforeApplicationShutd
     this.boss = boss;
     if (!this.config.mailWorker) return;
     await boss.schedule(DIGEST_CRON_QUEUE, DIGEST_CRON, {}, { tz: 'Europe/Copenhagen' });
-    await boss.work<ImmediateJob>(IMMEDIATE_QUEUE, { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
+    // One job per fetch: a mail that fails is retried on its own and never takes others down with it.
+    await boss.work<ImmediateJob>(IMMEDIATE_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
       for (const job of jobs) await this.mailer.sendImmediate(job.data.notificationId);
     });
-    await boss.work<DigestJob>(DIGEST_QUEUE, { pollingIntervalSeconds: 2, batchSize: 5 }, async (jobs) => {
+    await boss.work<DigestJob>(DIGEST_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async (jobs) => {
       for (const job of jobs) await this.mailer.sendDigest(job.data.userId, new Date(job.data.until));
     });
     await boss.work(DIGEST_CRON_QUEUE, async () => {

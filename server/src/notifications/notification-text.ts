@@ -1,4 +1,4 @@
-import type { SuggestionStatus, WebinarStatus } from '@infraforum/shared';
+import { CASE_STATUS_LABELS, type CaseStatus, type SuggestionStatus, type WebinarStatus } from '@infraforum/shared';
 import type { NotificationRow } from './notification.repository.js';
 
 /** "… er nu under overvejelse": a phrase per status, since the labels alone do not read as Danish sentences. */
@@ -32,6 +32,11 @@ export function notificationText(row: Pick<NotificationRow, 'type' | 'data' | 'c
     }
     case 'content.reply':
       return `Nyt svar på «${title}»`;
+    case 'case.status': {
+      const to =
+        typeof data.to === 'string' && data.to in CASE_STATUS_LABELS ? CASE_STATUS_LABELS[data.to as CaseStatus] : String(data.to ?? '');
+      return `Casen «${title}» har nu status: ${to.toLowerCase()}`;
+    }
     case 'reply.accepted':
       return `Dit svar på «${title}» er accepteret`;
     case 'follow.new_content':

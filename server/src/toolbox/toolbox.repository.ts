@@ -53,6 +53,7 @@ export interface ProposalRow {
   content_slug: string;
   content_summary: string;
   note: string | null;
+  proposer_id: string | null;
   proposer_name: string | null;
   organization_code: string;
   organization_name: string;
@@ -85,7 +86,7 @@ const ITEM_LOCK_COLUMNS = 'i.id, i.section_id, i.position, i.content_id, i.url, 
 
 const PROPOSAL_COLUMNS = `
   p.id, s.slug AS section_slug, s.title AS section_title, c.id AS content_id, c.kind AS content_kind, c.title AS content_title,
-  c.slug AS content_slug, c.summary AS content_summary, p.note, u.name AS proposer_name, o.code AS organization_code,
+  c.slug AS content_slug, c.summary AS content_summary, p.note, p.proposer_id, u.name AS proposer_name, o.code AS organization_code,
   o.name AS organization_name, p.status, p.reason, p.created_at, p.decided_at`;
 const PROPOSAL_FROM = `
   toolbox_proposal p

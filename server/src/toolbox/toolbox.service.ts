@@ -66,7 +66,7 @@ function itemState(sectionSlugValue: string, item: Omit<ItemLockRow, 'id' | 'sec
 
 /**
  * Værktøjskassen: KOMBIT's curated sections. Everyone reads them (each sees only the items they may read); KOMBIT's
- * moderators edit them; members propose their own material, which a moderator accepts or declines.
+ * moderators edit them; members propose material (their own or others'), which a moderator accepts or declines.
  */
 @Injectable()
 export class ToolboxService implements OnApplicationBootstrap {
@@ -366,7 +366,12 @@ export class ToolboxService implements OnApplicationBootstrap {
       }
       throw ApiException.conflict('CONFLICT', 'Forslaget kunne ikke gemmes, fordi det blev behandlet samtidig. Prøv igen.');
     });
-    return { proposal: await this.proposal(id), created };
+    const row = await this.repo.findProposal(id);
+    if (!row) throw proposalNotFound();
+    const proposal = toToolboxProposal(row);
+    // Someone else's proposal of the same item: the member learns it is already proposed, not who wrote what.
+    if (row.proposer_id !== user.id && !canModerateContent(user)) return { proposal: { ...proposal, note: null, proposer: null }, created };
+    return { proposal, created };
   }
 
   /** Moderators: everyone's (by default those waiting); members: their own. */

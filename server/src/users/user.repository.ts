@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { UserStatus } from '@infraforum/shared';
-import { type EntityManager, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
 @Injectable()
@@ -27,9 +27,10 @@ export class UserRepository {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write', tables: ['user'] }, relations: { organization: true } });
   }
 
+  /** Accounts their owners deleted are left out: nobody manages them any more. */
   listByOrganization(organizationId: string, status?: UserStatus): Promise<[UserEntity[], number]> {
     return this.repo.findAndCount({
-      where: { organizationId, ...(status ? { status } : {}) },
+      where: { organizationId, deletedAt: IsNull(), ...(status ? { status } : {}) },
       relations: { organization: true },
       order: { status: 'ASC', createdAt: 'DESC' },
       take: 1000,

@@ -83,7 +83,8 @@ export class UsersService {
   ): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByIdForUpdate(userId, manager);
-      if (!user) throw ApiException.notFound('Brugeren findes ikke.');
+      // An account its owner deleted is gone for good: it cannot be approved, reactivated or given a role.
+      if (!user || user.deletedAt) throw ApiException.notFound('Brugeren findes ikke.');
       const before = snapshot(user);
       await apply(user, manager);
       await this.users.save(user, manager);

@@ -8,6 +8,7 @@ import {
   type SuggestionStatus as SuggestionStatusValue,
 } from '@infraforum/shared';
 import type { EntityManager } from 'typeorm';
+import { FollowsService } from '../follows/follows.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { canChangeStatus, contentReadScope, isKombitStaff, requireAccess, STATUS_KINDS } from '../common/access-policy.js';
 import { ApiException } from '../common/api-exception.js';
@@ -35,6 +36,7 @@ export class LifecycleService {
     private readonly repo: WebinarRepository,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly follows: FollowsService,
   ) {}
 
   async changeStatus(actor: SessionUser, id: string, input: StatusChange, context: ActionContext = {}): Promise<ContentDetail> {
@@ -110,7 +112,7 @@ export class LifecycleService {
   /** One step of a suggestion: attributes, timeline, notification, audit. Also used by the webinar cascade. */
   private async recordSuggestionStep(
     actor: SessionUser,
-    current: { id: string; author_id: string | null; organization_id?: string },
+    current: ContentLockRow | { id: string; author_id: string | null; organization_id?: string },
     from: string,
     to: SuggestionStatusValue,
     reason: string | null,
@@ -125,21 +127,17 @@ export class LifecycleService {
       manager,
     );
     const voters = await this.repo.voterIds(current.id, manager);
-    await this.notifications.notify(
-      [current.author_id, ...voters.map((voter) => voter.user_id)],
-      {
-        type: 'suggestion.status',
-        contentId: current.id,
-        actorId: actor.id,
-        data: {
-          from,
-          to,
-          ...(reason ? { reason } : {}),
-          ...(webinar ? { webinarId: Number(webinar.id), webinarTitle: webinar.title } : {}),
-        },
-      },
-      manager,
-    );
+    const told = [current.author_id, ...voters.map((voter) => voter.user_id)];
+    const data = {
+      from,
+      to,
+      ...(reason ? { reason } : {}),
+      ...(webinar ? { webinarId: Number(webinar.id), webinarTitle: webinar.title } : {}),
+    };
+    await this.notifications.notify(told, { type: 'suggestion.status', contentId: current.id, actorId: actor.id, data }, manager);
+    // The webinar's cascade passes a narrower row; there, followers hear of the webinar itself.
+    if ('kind' in current)
+      await this.follows.onStatusChange(current, { type: 'suggestion.status', actorId: actor.id, data }, told, manager);
     await this.audit.record(
       {
         actorId: actor.id,
@@ -177,16 +175,10 @@ export class LifecycleService {
       manager,
     );
     const registrants = await this.repo.registrantIds(current.id, manager);
-    await this.notifications.notify(
-      registrants.map((row) => row.user_id),
-      {
-        type: 'webinar.status',
-        contentId: current.id,
-        actorId: actor.id,
-        data: { from, to, ...(input.reason ? { reason: input.reason } : {}) },
-      },
-      manager,
-    );
+    const told = registrants.map((row) => row.user_id);
+    const data = { from, to, ...(input.reason ? { reason: input.reason } : {}) };
+    await this.notifications.notify(told, { type: 'webinar.status', contentId: current.id, actorId: actor.id, data }, manager);
+    await this.follows.onStatusChange(current, { type: 'webinar.status', actorId: actor.id, data }, told, manager);
     await this.audit.record(
       {
         actorId: actor.id,

@@ -320,6 +320,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/content/{id}/checked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["markContentChecked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/content/{id}/flags": {
         parameters: {
             query?: never;
@@ -938,6 +954,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["voteOnReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/outdated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listOutdatedContent"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2029,6 +2061,13 @@ export interface operations {
                             impact: string;
                             name: string;
                             parentSlug: string | null;
+                            phasedOut: {
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                since: string;
+                            } | null;
                             /** @enum {string} */
                             severity: "kritisk" | "medium" | "ingen";
                             shortName: string | null;
@@ -2071,6 +2110,13 @@ export interface operations {
                             impact: string;
                             name: string;
                             parentSlug: string | null;
+                            phasedOut: {
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                since: string;
+                            } | null;
                             /** @enum {string} */
                             severity: "kritisk" | "medium" | "ingen";
                             shortName: string | null;
@@ -2138,6 +2184,13 @@ export interface operations {
                             slug: string;
                         } | null;
                         parentSlug: string | null;
+                        phasedOut: {
+                            replacedBy: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            since: string;
+                        } | null;
                         questions: {
                             attributes: {
                                 [key: string]: unknown;
@@ -2230,6 +2283,11 @@ export interface operations {
                     description?: string;
                     impact?: string;
                     name?: string;
+                    phasedOut?: {
+                        /** @default null */
+                        replacedBy?: string | null;
+                        since: string;
+                    } | null;
                     reason: string;
                     /** @enum {string} */
                     severity?: "kritisk" | "medium" | "ingen";
@@ -2249,6 +2307,13 @@ export interface operations {
                         impact: string;
                         name: string;
                         parentSlug: string | null;
+                        phasedOut: {
+                            replacedBy: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            since: string;
+                        } | null;
                         /** @enum {string} */
                         severity: "kritisk" | "medium" | "ingen";
                         shortName: string | null;
@@ -2300,6 +2365,13 @@ export interface operations {
                             impact: string;
                             name: string;
                             parentSlug: string | null;
+                            phasedOut: {
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                since: string;
+                            } | null;
                             /** @enum {string} */
                             severity: "kritisk" | "medium" | "ingen";
                             shortName: string | null;
@@ -2807,6 +2879,7 @@ export interface operations {
                             delete: boolean;
                             edit: boolean;
                             flag: boolean;
+                            markChecked: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -2848,6 +2921,20 @@ export interface operations {
                             version: number;
                         }[];
                         replyCount: number;
+                        review: {
+                            checkedAt: string;
+                            due: boolean;
+                            phasedOut: {
+                                name: string;
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                shortName: string | null;
+                                since: string;
+                                slug: string;
+                            }[];
+                        };
                         score: number;
                         slug: string;
                         solved: boolean;
@@ -3060,6 +3147,7 @@ export interface operations {
                             delete: boolean;
                             edit: boolean;
                             flag: boolean;
+                            markChecked: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -3101,6 +3189,20 @@ export interface operations {
                             version: number;
                         }[];
                         replyCount: number;
+                        review: {
+                            checkedAt: string;
+                            due: boolean;
+                            phasedOut: {
+                                name: string;
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                shortName: string | null;
+                                since: string;
+                                slug: string;
+                            }[];
+                        };
                         score: number;
                         slug: string;
                         solved: boolean;
@@ -3375,6 +3477,7 @@ export interface operations {
                             delete: boolean;
                             edit: boolean;
                             flag: boolean;
+                            markChecked: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -3416,6 +3519,20 @@ export interface operations {
                             version: number;
                         }[];
                         replyCount: number;
+                        review: {
+                            checkedAt: string;
+                            due: boolean;
+                            phasedOut: {
+                                name: string;
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                shortName: string | null;
+                                since: string;
+                                slug: string;
+                            }[];
+                        };
                         score: number;
                         slug: string;
                         solved: boolean;
@@ -3669,6 +3786,293 @@ export interface operations {
             };
         };
     };
+    markContentChecked: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked as checked today ("Sidst gennemgået") */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedReplyId: number | null;
+                        attachments: {
+                            createdAt: string;
+                            id: string;
+                            mediaType: string;
+                            name: string;
+                            searchable: boolean;
+                            size: number;
+                            url: string;
+                        }[];
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        canVote: boolean;
+                        case: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            target: {
+                                name: string;
+                                shortName: string | null;
+                                slug: string;
+                            } | null;
+                            workingOn: {
+                                canMark: boolean;
+                                count: number;
+                                mine: boolean;
+                                organizations: {
+                                    code: string;
+                                    contacts: {
+                                        email: string;
+                                        name: string;
+                                        note: string | null;
+                                        phone: string | null;
+                                        title: string | null;
+                                    }[];
+                                    memberCount: number;
+                                    name: string;
+                                    since: string;
+                                }[];
+                            };
+                        } | null;
+                        components: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        createdAt: string;
+                        duplicateOf: {
+                            id: number;
+                            path: string;
+                            title: string;
+                        } | null;
+                        edited: boolean;
+                        following: boolean;
+                        hostOrganizations: {
+                            code: string;
+                            name: string;
+                        }[];
+                        id: number;
+                        /** @enum {string} */
+                        kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                        lastActivityAt: string;
+                        linkedWebinar: {
+                            id: number;
+                            kind: string;
+                            path: string;
+                            title: string;
+                        } | null;
+                        locked: boolean;
+                        mine: boolean;
+                        moderation: {
+                            hiddenByFlags: boolean;
+                            hiddenReason: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
+                        myVote: number;
+                        organization: {
+                            code: string;
+                            name: string;
+                        };
+                        path: string;
+                        permissions: {
+                            accept: boolean;
+                            attach: boolean;
+                            changeStatus: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            flag: boolean;
+                            markChecked: boolean;
+                            merge: boolean;
+                            moderate: boolean;
+                            register: boolean;
+                            reply: boolean;
+                            vote: boolean;
+                        };
+                        registrationCount: number | null;
+                        replies: {
+                            accepted: boolean;
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            body: string;
+                            bodyHtml: string;
+                            contentId: number;
+                            createdAt: string;
+                            edited: boolean;
+                            hidden: boolean;
+                            hiddenReason: string | null;
+                            id: number;
+                            mine: boolean;
+                            /** @enum {string|null} */
+                            myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
+                            myVote: number;
+                            permissions: {
+                                accept: boolean;
+                                delete: boolean;
+                                edit: boolean;
+                                flag: boolean;
+                                vote: boolean;
+                            };
+                            score: number;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        replyCount: number;
+                        review: {
+                            checkedAt: string;
+                            due: boolean;
+                            phasedOut: {
+                                name: string;
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                shortName: string | null;
+                                since: string;
+                                slug: string;
+                            }[];
+                        };
+                        score: number;
+                        slug: string;
+                        solved: boolean;
+                        /** @enum {string} */
+                        status: "draft" | "published" | "hidden";
+                        summary: string;
+                        tags: string[];
+                        timeline: {
+                            actor: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                            } | null;
+                            at: string;
+                            from: string | null;
+                            reason: string | null;
+                            to: string;
+                            webinar: {
+                                id: number;
+                                kind: string;
+                                path: string;
+                                title: string;
+                            } | null;
+                        }[];
+                        title: string;
+                        toolbox: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            slug: string;
+                            title: string;
+                        }[];
+                        updatedAt: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "public" | "members" | "organization";
+                        webinar: {
+                            dialogueCount: number;
+                            followUps: {
+                                createdAt: string;
+                                id: number;
+                                kind: string;
+                                path: string;
+                                replyCount: number;
+                                solved: boolean;
+                                title: string;
+                            }[];
+                            hosts: {
+                                code: string;
+                                name: string;
+                            }[];
+                            programmeLinks: {
+                                id: number;
+                                kind: string;
+                                path: string;
+                                title: string;
+                            }[];
+                            registered: boolean;
+                            registrationCount: number;
+                            registrationOpen: boolean;
+                            suggestions: {
+                                id: number;
+                                kind: string;
+                                path: string;
+                                score: number;
+                                status: string;
+                                title: string;
+                            }[];
+                        } | null;
+                        workingOnCount: number | null;
+                    };
+                };
+            };
+            /** @description Not a guide or a case */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     flagContent: {
         parameters: {
             query?: never;
@@ -3865,6 +4269,7 @@ export interface operations {
                             delete: boolean;
                             edit: boolean;
                             flag: boolean;
+                            markChecked: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -3906,6 +4311,20 @@ export interface operations {
                             version: number;
                         }[];
                         replyCount: number;
+                        review: {
+                            checkedAt: string;
+                            due: boolean;
+                            phasedOut: {
+                                name: string;
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                shortName: string | null;
+                                since: string;
+                                slug: string;
+                            }[];
+                        };
                         score: number;
                         slug: string;
                         solved: boolean;
@@ -4144,6 +4563,7 @@ export interface operations {
                             delete: boolean;
                             edit: boolean;
                             flag: boolean;
+                            markChecked: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -4185,6 +4605,20 @@ export interface operations {
                             version: number;
                         }[];
                         replyCount: number;
+                        review: {
+                            checkedAt: string;
+                            due: boolean;
+                            phasedOut: {
+                                name: string;
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                shortName: string | null;
+                                since: string;
+                                slug: string;
+                            }[];
+                        };
                         score: number;
                         slug: string;
                         solved: boolean;
@@ -4541,6 +4975,7 @@ export interface operations {
                             delete: boolean;
                             edit: boolean;
                             flag: boolean;
+                            markChecked: boolean;
                             merge: boolean;
                             moderate: boolean;
                             register: boolean;
@@ -4582,6 +5017,20 @@ export interface operations {
                             version: number;
                         }[];
                         replyCount: number;
+                        review: {
+                            checkedAt: string;
+                            due: boolean;
+                            phasedOut: {
+                                name: string;
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                shortName: string | null;
+                                since: string;
+                                slug: string;
+                            }[];
+                        };
                         score: number;
                         slug: string;
                         solved: boolean;
@@ -6537,7 +6986,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -7259,6 +7714,131 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listOutdatedContent: {
+        parameters: {
+            query?: {
+                page?: string;
+                scope?: "mine" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            item: {
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                author: {
+                                    name: string;
+                                    organization: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    title: string | null;
+                                } | null;
+                                canVote: boolean;
+                                components: {
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                createdAt: string;
+                                hostOrganizations: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                id: number;
+                                /** @enum {string} */
+                                kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                                lastActivityAt: string;
+                                locked: boolean;
+                                myVote: number;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                path: string;
+                                registrationCount: number | null;
+                                replyCount: number;
+                                score: number;
+                                slug: string;
+                                solved: boolean;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "hidden";
+                                summary: string;
+                                tags: string[];
+                                title: string;
+                                updatedAt: string;
+                                /** @enum {string} */
+                                visibility: "public" | "members" | "organization";
+                                workingOnCount: number | null;
+                            };
+                            review: {
+                                checkedAt: string;
+                                due: boolean;
+                                phasedOut: {
+                                    name: string;
+                                    replacedBy: {
+                                        name: string;
+                                        slug: string;
+                                    } | null;
+                                    shortName: string | null;
+                                    since: string;
+                                    slug: string;
+                                }[];
+                            };
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description scope=all for someone who is not a moderator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ const component = (slug: string, parentSlug: string | null = null): CatalogCompo
   severity: 'medium',
   impact: '',
   aliases: [],
+  phasedOut: null,
 });
 
 describe('componentTree', () => {

@@ -1,5 +1,15 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import { SEVERITY_LABELS, Severity, type Revision } from '@infraforum/shared';
+import {
+  CASE_ORIGIN_LABELS,
+  CASE_STATUS_LABELS,
+  CASE_STEP_ACTOR_LABELS,
+  CaseOriginType,
+  CaseStatus,
+  CaseStepActor,
+  SEVERITY_LABELS,
+  Severity,
+  type Revision,
+} from '@infraforum/shared';
 
 /** One run of text in a diff: kept, added in the newer version, or removed from the older one. */
 export interface DiffPart {
@@ -33,8 +43,46 @@ const ATTRIBUTE_LABELS: Record<string, string> = {
   action: 'Det gør hotline',
   'intranetNotice.outage': 'Tekst til intranettet ved nedbrud',
   'intranetNotice.maintenance': 'Tekst til intranettet ved planlagt vedligehold',
+  // Cases
+  system: 'It-system',
+  supplier: 'Leverandør',
+  'from.type': 'Flyttet fra',
+  'from.description': 'Navnet på det gamle',
+  'to.component': 'Flyttet til',
+  'to.version': 'Version',
+  status: 'Status',
+  startDate: 'Startdato',
+  endDate: 'Slutdato',
+  effortDays: 'Indsats i persondage',
+  steps: 'Trin for trin',
+  obstacles: 'Forhindringer',
+  lessons: 'Erfaringer',
+  requirements: 'Kravtekster',
+  contactOptIn: 'Vis kontaktoplysninger',
 };
-const MULTILINE_ATTRIBUTES = new Set(['action', 'intranetNotice.outage', 'intranetNotice.maintenance']);
+const MULTILINE_ATTRIBUTES = new Set([
+  'action',
+  'intranetNotice.outage',
+  'intranetNotice.maintenance',
+  'steps',
+  'obstacles',
+  'lessons',
+  'requirements',
+]);
+/** Lists shown as text, one item after the other, rather than comma-separated: a case's requirement texts are long. */
+const TEXT_LISTS = new Set(['requirements']);
+
+/** A case's steps as text: "1. Title (Leverandøren)", the text below, a blank line between steps. */
+function stepsText(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value
+    .map((step: unknown, index) => {
+      const { title, text, who } = (step ?? {}) as { title?: unknown; text?: unknown; who?: unknown };
+      const actor = CaseStepActor.safeParse(who);
+      return `${index + 1}. ${typeof title === 'string' ? title : ''}${actor.success ? ` (${CASE_STEP_ACTOR_LABELS[actor.data]})` : ''}\n${typeof text === 'string' ? text : ''}`;
+    })
+    .join('\n\n');
+}
 
 /**
  * Word diff, with neighbouring changes joined: "Sæt teksten" → "Ring til" reads as one deletion and one
@@ -106,6 +154,17 @@ function asText(path: string, value: unknown): string {
     const severity = Severity.safeParse(value);
     if (severity.success) return SEVERITY_LABELS[severity.data];
   }
+  if (path === 'from.type') {
+    const origin = CaseOriginType.safeParse(value);
+    if (origin.success) return CASE_ORIGIN_LABELS[origin.data];
+  }
+  if (path === 'status') {
+    const status = CaseStatus.safeParse(value);
+    if (status.success) return CASE_STATUS_LABELS[status.data];
+  }
+  if (path === 'steps') return stepsText(value) ?? JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  if (TEXT_LISTS.has(path) && Array.isArray(value)) return value.join('\n\n');
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -127,7 +186,7 @@ function attributeChanges(before: Record<string, unknown>, after: Record<string,
     const listB = asList(b ?? []);
     changes.push({
       label: ATTRIBUTE_LABELS[path] ?? path,
-      parts: listA && listB ? listDiff(listA, listB) : textDiff(asText(path, a), asText(path, b)),
+      parts: listA && listB && !TEXT_LISTS.has(path) ? listDiff(listA, listB) : textDiff(asText(path, a), asText(path, b)),
       multiline: MULTILINE_ATTRIBUTES.has(path),
     });
   }

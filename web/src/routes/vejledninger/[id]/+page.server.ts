@@ -1,6 +1,7 @@
 import { GuideAttributesSchema } from '@infraforum/shared';
 import { moderate, vote } from '$lib/server/content/content-actions';
 import { loadContentPage } from '$lib/server/content/content-page';
+import { markChecked } from '$lib/server/review/review-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -13,4 +14,5 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
   vote: ({ locals, url, request, params }) => vote(locals, url, request, params.id),
   moderate: ({ locals, url, request, params }) => moderate(locals, url, request, params.id),
+  markChecked: ({ locals, url, params }) => markChecked(locals, url, params.id),
 };

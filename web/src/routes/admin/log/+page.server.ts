@@ -1,0 +1,4 @@
+import { loadAuditLog } from '$lib/server/moderation/audit-log';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => loadAuditLog(locals, url);
