@@ -18,7 +18,6 @@ import {
   type SuggestionAttributes,
   type WebinarAttributes,
   type WebinarDetails,
-  type ContentRef,
   type ModerationAction,
   type Revision,
   type UpdateContent,

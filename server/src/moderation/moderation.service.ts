@@ -212,7 +212,7 @@ export class ModerationService {
   ): Promise<{ before: Record<string, unknown>; after: Record<string, unknown> }> {
     const before = { hidden: reply.hidden, hiddenByFlags: reply.hidden_by_flags, threadLocked: thread.locked };
     const release = reply.hidden && reply.hidden_by_flags ? { hidden: false, hiddenByFlags: false, hiddenReason: null } : {};
-    let after: Record<string, unknown> = before;
+    let after: Record<string, unknown>;
     if (action === 'dismiss' || action === 'edit') {
       if (Object.keys(release).length > 0) await this.content.setReplyFlags(reply.id, release, manager);
       after = { ...before, ...release };

@@ -5,7 +5,7 @@ import { contentReadScope } from '../common/access-policy.js';
 import type { SessionUser } from '../common/session-user.js';
 import { MailQueue } from './mail-queue.js';
 import { notificationText } from './notification-text.js';
-import { NotificationRepository, type NewNotification, type NotificationRow } from './notification.repository.js';
+import { NotificationRepository, type NewNotification } from './notification.repository.js';
 
 const LIST_LIMIT = 50;
 
