@@ -21,9 +21,9 @@ beforeAll(async () => {
   peter = await t.createUser({ email: 'peter@esbjerg.dk', organizationCode: '0561', name: 'Peter Krogh', title: 'It-arkitekt' });
   await t.createUser({ email: 'mod@kombit.dk', organizationCode: 'KOMBIT', role: 'moderator', name: 'Mette Moderator' });
   await t.createUser({ email: 'admin@gladsaxe.dk', organizationCode: '0159', role: 'org_admin', name: 'Ole Orgadmin' });
-  [sofieSession, peterSession, moderator, orgAdmin] = await Promise.all(
+  [sofieSession, peterSession, moderator, orgAdmin] = (await Promise.all(
     ['sofie@gladsaxe.dk', 'peter@esbjerg.dk', 'mod@kombit.dk', 'admin@gladsaxe.dk'].map((email) => signIn(t.url, email, TEST_PASSWORD)),
-  );
+  )) as [ApiSession, ApiSession, ApiSession, ApiSession];
   anonymous = new ApiSession(t.url);
 });
 afterAll(async () => {
