@@ -1,11 +1,11 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { ATTACHMENT_MAX_BYTES, WorkingOnSchema, type ApiError } from '@infraforum/shared';
+import { WorkingOnSchema, type ApiError } from '@infraforum/shared';
 import { apiError } from '$lib/server/api';
+import { uploadAttachmentAction, type UploadFormState } from '$lib/server/content/attachment-actions';
 import { requireUser } from '$lib/server/auth';
 import { checkInput } from '$lib/server/content/content-form';
 import { contentIdOf, fetchContent } from '$lib/server/content/content-page';
 import { textFields } from '$lib/server/forms';
-import { jsonOf, uploadAttachment } from '$lib/server/webinars/raw-api';
 import {
   caseFieldErrors,
   checkCaseCreate,
@@ -144,38 +144,11 @@ export async function unmarkWorkingOn({ locals, url, params }: RequestEvent) {
   redirect(303, `${url.pathname}#i-gang`);
 }
 
-export interface DocumentUploadState {
-  form: 'upload';
-  fields: Record<string, string[]>;
-  message: string;
-}
+export type DocumentUploadState = UploadFormState;
 
-const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
-
-/** The form's file, passed on to the API as it came; the API decides the type by the bytes. */
-export async function uploadDocument(event: RequestEvent) {
-  const { locals, url, request, params } = event;
-  requireUser(locals, url);
-  const failure = (status: number, fields: Record<string, string[]>, message: string) => {
-    const body: DocumentUploadState = { form: 'upload', fields, message };
-    return fail(status, body);
-  };
-  const file = (await request.formData()).get('file');
-  if (!(file instanceof File) || file.size === 0 || file.name === '') {
-    return failure(400, { file: ['Vælg den fil, der skal lægges op'] }, INVALID);
-  }
-  if (file.size > ATTACHMENT_MAX_BYTES) {
-    return failure(413, { file: [`Filen er for stor. Den må højst fylde ${megabytes(ATTACHMENT_MAX_BYTES)} MB.`] }, 'Filen er for stor.');
-  }
-  const response = await uploadAttachment(event, Number(caseId(params)), file);
-  if (!response.ok) {
-    const problem = apiError(await jsonOf(response), response);
-    const fields = problem.fields ?? {};
-    // Messages about the request as a whole belong to the one field the form has.
-    const onFile = Object.values(fields).flat();
-    return failure(statusOf(problem), { file: onFile.length > 0 ? onFile : [problem.message] }, problem.message);
-  }
-  redirect(303, `${url.pathname}#dokumenter`);
+/** A case's documents: the upload every kind with files shares. */
+export function uploadDocument(event: RequestEvent) {
+  return uploadAttachmentAction(event, Number(caseId(event.params)), 'dokumenter');
 }
 
 /** Whoever may edit the case removes one of its documents. */

@@ -1,10 +1,10 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { ATTACHMENT_MAX_BYTES, StatusChangeSchema, WebinarStatus, type ApiError } from '@infraforum/shared';
+import { StatusChangeSchema, WebinarStatus, type ApiError } from '@infraforum/shared';
 import { apiError } from '$lib/server/api';
+import { uploadAttachmentAction, type UploadFormState } from '$lib/server/content/attachment-actions';
 import { requireRole, requireUser } from '$lib/server/auth';
 import { checkInput } from '$lib/server/content/content-form';
 import { contentIdOf, fetchContent } from '$lib/server/content/content-page';
-import { jsonOf, uploadAttachment as uploadAttachmentCall } from './raw-api';
 import {
   checkWebinarCreate,
   checkWebinarUpdate,
@@ -150,38 +150,11 @@ export async function changeWebinarStatus({ locals, url, request, params }: Requ
   redirect(303, `${url.pathname}#status`);
 }
 
-export interface UploadFormState {
-  form: 'upload';
-  fields: Record<string, string[]>;
-  message: string;
-}
+export type { UploadFormState };
 
-const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
-
-/** The form's file, passed on to the API as it came; the API decides the type by the bytes. */
-export async function uploadMaterial(event: RequestEvent) {
-  const { locals, url, request, params } = event;
-  requireUser(locals, url);
-  const failure = (status: number, fields: Record<string, string[]>, message: string) => {
-    const body: UploadFormState = { form: 'upload', fields, message };
-    return fail(status, body);
-  };
-  const file = (await request.formData()).get('file');
-  if (!(file instanceof File) || file.size === 0 || file.name === '') {
-    return failure(400, { file: ['Vælg den fil, der skal lægges op'] }, INVALID);
-  }
-  if (file.size > ATTACHMENT_MAX_BYTES) {
-    return failure(413, { file: [`Filen er for stor. Den må højst fylde ${megabytes(ATTACHMENT_MAX_BYTES)} MB.`] }, 'Filen er for stor.');
-  }
-  const response = await uploadAttachmentCall(event, Number(webinarId(params)), file);
-  if (!response.ok) {
-    const problem = apiError(await jsonOf(response), response);
-    const fields = problem.fields ?? {};
-    // Messages about the request as a whole belong to the one field the form has.
-    const onFile = [...(fields.file ?? []), ...Object.entries(fields).flatMap(([key, messages]) => (key === 'file' ? [] : messages))];
-    return failure(statusOf(problem), { file: onFile.length > 0 ? onFile : [problem.message] }, problem.message);
-  }
-  redirect(303, `${url.pathname}#materiale`);
+/** A webinar's material: the upload every kind with files shares. */
+export function uploadMaterial(event: RequestEvent) {
+  return uploadAttachmentAction(event, Number(webinarId(event.params)), 'materiale');
 }
 
 /** A moderator removes a file from the material. */
