@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { PublishingModule } from './publishing/publishing.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ToolboxModule } from './toolbox/toolbox.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         NotificationsModule,
         FeedsModule,
         PrivacyModule,
+        PublishingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

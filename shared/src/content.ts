@@ -4,6 +4,7 @@ import { AttachmentSchema } from './attachments.js';
 import { CaseAttributesSchema, CaseDetailsSchema, type CaseAttributes } from './cases.js';
 import { ToolboxPlacementSchema } from './toolbox.js';
 import { FlagReason } from './moderation.js';
+import { PublishingStateSchema } from './publishing.js';
 import { markdownText, noticeText, singleLine } from './text-fields.js';
 import {
   ContentRefSchema,
@@ -25,8 +26,9 @@ export const WRITABLE_KINDS = ['question', 'guide', 'suggestion', 'webinar', 'ca
 export const WritableKind = z.enum(WRITABLE_KINDS, { error: 'Vælg en gyldig indholdstype' });
 export type WritableKind = z.infer<typeof WritableKind>;
 
-export const CONTENT_STATUSES = ['draft', 'published', 'hidden'] as const;
-export const ContentStatus = z.enum(CONTENT_STATUSES, { error: 'Vælg kladde eller offentliggjort' });
+/** In review and scheduled: KOMBIT material on its way through the publishing workflow (see publishing.ts). */
+export const CONTENT_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'hidden'] as const;
+export const ContentStatus = z.enum(CONTENT_STATUSES, { error: 'Vælg en gyldig status' });
 export type ContentStatus = z.infer<typeof ContentStatus>;
 
 export const VISIBILITIES = ['public', 'members', 'organization'] as const;
@@ -45,7 +47,13 @@ export const KIND_LABELS: Record<ContentKind, string> = {
   webinar: 'Webinar',
   suggestion: 'Emneforslag',
 };
-export const STATUS_LABELS_CONTENT: Record<ContentStatus, string> = { draft: 'Kladde', published: 'Offentliggjort', hidden: 'Skjult' };
+export const STATUS_LABELS_CONTENT: Record<ContentStatus, string> = {
+  draft: 'Kladde',
+  in_review: 'Til godkendelse',
+  scheduled: 'Planlagt udgivelse',
+  published: 'Offentliggjort',
+  hidden: 'Skjult',
+};
 export const VISIBILITY_LABELS: Record<Visibility, string> = {
   public: 'Alle, også uden login',
   members: 'Alle med login',
@@ -446,6 +454,8 @@ export const ContentDetailSchema = ContentSummarySchema.extend({
   review: ReviewStateSchema,
   /** The webinar a suggestion was planned for, or a follow-up question belongs to. */
   linkedWebinar: ContentRefSchema.nullable(),
+  /** Drafts, items in review and scheduled ones: where they stand in the publishing workflow (null once published). */
+  publishing: PublishingStateSchema.nullable(),
   permissions: z.object({
     edit: z.boolean(),
     delete: z.boolean(),

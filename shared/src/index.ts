@@ -21,3 +21,4 @@ export * from './moderation.js';
 export * from './audit.js';
 export * from './follows.js';
 export * from './privacy.js';
+export * from './publishing.js';

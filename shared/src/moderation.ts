@@ -110,7 +110,7 @@ export const ModerationQueueItemSchema = z.object({
     /** The flagged text in context: the item's summary or the reply's text. */
     excerpt: z.string(),
     author: PersonSchema.nullable(),
-    status: z.enum(['published', 'hidden', 'draft', 'deleted']),
+    status: z.enum(['published', 'hidden', 'draft', 'in_review', 'scheduled', 'deleted']),
     hiddenByFlags: z.boolean(),
     locked: z.boolean(),
   }),

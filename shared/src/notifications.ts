@@ -14,6 +14,10 @@ export const NOTIFICATION_TYPES = [
   'reply.accepted',
   'follow.new_content',
   'case.status',
+  'publishing.submitted',
+  'publishing.returned',
+  'publishing.approved',
+  'publishing.published',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

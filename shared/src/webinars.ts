@@ -70,7 +70,14 @@ export const InstantWithOffset = (label: string) =>
   z
     .string({ error: `Angiv ${label}` })
     .pipe(z.iso.datetime({ offset: true, error: `Angiv ${label} som dato og klokkeslæt med tidszone, fx 2023-11-02T10:00:00+01:00` }))
+    // Within years a date can be written in (and read back): year 0 or 10000 would not survive the round trip.
+    .refine((value) => isWithinYears(new Date(value)), { error: `Angiv ${label} mellem år ${MIN_YEAR} og ${MAX_YEAR}` })
     .transform((value) => toCopenhagenIso(new Date(value)));
+
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+const isWithinYears = (instant: Date): boolean =>
+  !Number.isNaN(instant.getTime()) && instant.getUTCFullYear() >= MIN_YEAR && instant.getUTCFullYear() <= MAX_YEAR;
 
 /** "10:00" (or "10.00"), a Copenhagen wall-clock time on the webinar's day. */
 export const ClockTime = (label: string) =>

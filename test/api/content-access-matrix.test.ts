@@ -7,6 +7,8 @@ import {
   isSeenBy,
   type ContentAccessRow,
   type ContentViewerName,
+  SCHEDULED_FOR,
+  writtenAsDraft,
 } from '../support/content-access-table.js';
 import { ApiSession, signIn } from '../support/http.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
@@ -66,13 +68,13 @@ beforeAll(async () => {
       tags: [tagOf(row)],
       components: ['context-handler'],
       visibility: row.visibility,
-      status: row.state === 'draft' ? 'draft' : 'published',
+      status: writtenAsDraft(row) ? 'draft' : 'published',
     };
     const question = await as.author.post('/api/content', { kind: 'question', ...common });
     const guide = await as.author.post('/api/content', { kind: 'guide', ...common, attributes: GUIDE_ATTRIBUTES });
     expect([question.status, guide.status], JSON.stringify([question.body, guide.body])).toEqual([201, 201]);
     let reply: number | null = null;
-    if (row.state !== 'draft') {
+    if (!writtenAsDraft(row)) {
       const answered = await as.author.post(`/api/content/${question.body.id}/replies`, { body: 'Et svar fra forfatteren.' });
       expect(answered.status, JSON.stringify(answered.body)).toBe(201);
       reply = answered.body.id;
@@ -83,6 +85,10 @@ beforeAll(async () => {
         expect(hidden.status, JSON.stringify(hidden.body)).toBe(200);
       }
       if (row.state === 'deleted') expect((await as.author.delete(`/api/content/${id}`)).status).toBe(204);
+      if (row.state === 'scheduled') {
+        const scheduled = await as.author.post(`/api/content/${id}/publishing`, { action: 'schedule', publishAt: SCHEDULED_FOR });
+        expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
+      }
     }
     items.set(row, { question: question.body.id, guide: guide.body.id, reply });
   }
@@ -127,6 +133,7 @@ describe('GET /api/content totals with filters count only what the viewer sees',
     ['component=faelleskommunal-adgangsstyring', 2],
     ['status=draft', 2, (row) => row.state === 'draft'],
     ['status=hidden&kind=question', 1, (row) => row.state === 'hidden'],
+    ['status=scheduled', 2, (row) => row.state === 'scheduled'],
   ];
   const cases = FILTERS.flatMap(([query, perRow, filter]) => CONTENT_VIEWERS.map((viewer) => [query, viewer, perRow, filter] as const));
 
@@ -207,7 +214,7 @@ describe('writing to what one cannot see answers 404, as reading does', () => {
     expect(statuses).toEqual([404, 404, 404, 404, 404]);
   });
 
-  it.each(unseen.filter(([, , , row]) => row.state !== 'draft'))(
+  it.each(unseen.filter(([, , , row]) => !writtenAsDraft(row)))(
     'the answer in the %s question for %s: vote, edit, delete and accept',
     async (_cell, viewer, _seen, row) => {
       const replyId = cell(row).reply!;
@@ -235,7 +242,7 @@ describe('writing to what one cannot see answers 404, as reading does', () => {
       `SELECT (SELECT count(*) FROM vote)::int AS votes, (SELECT count(*) FROM revision)::int AS revisions,
               (SELECT count(*) FROM reply)::int AS replies, (SELECT count(*) FROM content WHERE locked)::int AS locked`,
     );
-    const answered = CONTENT_ACCESS_TABLE.filter((row) => row.state !== 'draft').length;
+    const answered = CONTENT_ACCESS_TABLE.filter((row) => !writtenAsDraft(row)).length;
     expect(counts.rows[0]).toEqual({ votes: 0, revisions: 0, replies: answered, locked: 0 });
   });
 });

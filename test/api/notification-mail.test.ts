@@ -365,11 +365,11 @@ describe('following and settings', () => {
 describe('the queue survives a restart', () => {
   it('sends, from a new process, the mails a process without a worker queued', async () => {
     received = [];
-    // A process that queues but does not send (MAIL_WORKER=false) on the same database.
+    // A process that queues but does not send (JOB_WORKER=false) on the same database.
     const queuer = await startTestApp({
       withoutSearch: true,
       databaseUrl: t.databaseUrl,
-      env: { SMTP_URL: 'smtp://127.0.0.1:1', MAIL_WORKER: 'false', SEARCH_WORKER: 'false' },
+      env: { SMTP_URL: 'smtp://127.0.0.1:1', JOB_WORKER: 'false', SEARCH_WORKER: 'false' },
     });
     try {
       const askerThere = await signIn(queuer.url, 'spoerger@gladsaxe.dk', TEST_PASSWORD);

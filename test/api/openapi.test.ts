@@ -137,6 +137,8 @@ const ROUTES: Array<[method: string, path: string, operationId: string]> = [
   ['GET',    '/api/feeds/toolbox/{slug}.{format}',  'toolboxFeed'],
   ['GET',    '/api/me/export',                      'exportMyData'],
   ['DELETE', '/api/me',                             'deleteMyAccount'],
+  ['POST',   '/api/content/{id}/publishing',        'publishingStep'],
+  ['GET',    '/api/publishing/queue',               'listPublishingQueue'],
 ];
 
 describe('GET /api/openapi.json', () => {

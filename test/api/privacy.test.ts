@@ -332,6 +332,8 @@ describe('DELETE /api/me', () => {
       );
       suggestionId = suggestion.id;
       await expectOk(loneSession.patch(`/api/content/${suggestionId}`, { body: 'Hvordan abonnerer man på beskeder fra BF?' }));
+      // A mail in the dev inbox, as every mail to Lone outside production would be.
+      await t.db.query(`INSERT INTO dev_mail (to_address, subject, text) VALUES ($1, 'Nyt svar', 'Et svar til Lone.')`, [lone.email]);
       // Peter's reply tells Lone about it.
       await expectOk(peterSession.post(`/api/content/${questionId}/replies`, { body: 'Et svar til Lone.' }), 201);
       response = await loneSession.delete('/api/me', { password: TEST_PASSWORD, confirm: 'SLET' });
@@ -421,6 +423,10 @@ describe('DELETE /api/me', () => {
 
     it('cannot be brought back by an administrator', async () => {
       expect((await orgAdmin.post(`/api/users/${lone.id}/reactivate`, {})).status).toBe(404);
+    });
+
+    it('empties the dev inbox of mails to the account', async () => {
+      expect(await count(`SELECT count(*)::int AS n FROM dev_mail WHERE to_address = $1`, [lone.email])).toBe(0);
     });
 
     it('sends no password reset mail, whatever address is asked for', async () => {

@@ -7,6 +7,8 @@ import {
   cellName,
   type ContentAccessRow,
   type ContentViewerName,
+  SCHEDULED_FOR,
+  writtenAsDraft,
 } from '../support/content-access-table.js';
 import { ApiSession, signIn } from '../support/http.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
@@ -55,7 +57,7 @@ beforeAll(async () => {
       tags: [tagOf(row)],
       components: ['faelleskommunal-beskedfordeler'],
       visibility: row.visibility,
-      status: row.state === 'draft' ? 'draft' : 'published',
+      status: writtenAsDraft(row) ? 'draft' : 'published',
     };
     const question = await author.post('/api/content', { kind: 'question', ...common });
     const guide = await author.post('/api/content', {
@@ -77,6 +79,10 @@ beforeAll(async () => {
         );
       }
       if (row.state === 'deleted') expect((await author.delete(`/api/content/${id}`)).status).toBe(204);
+      if (row.state === 'scheduled') {
+        const scheduled = await author.post(`/api/content/${id}/publishing`, { action: 'schedule', publishAt: SCHEDULED_FOR });
+        expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
+      }
     }
     items.set(row, { question: question.body.id, guide: guide.body.id });
   }

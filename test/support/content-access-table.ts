@@ -19,7 +19,10 @@ export const CONTENT_VIEWERS = [
 ] as const;
 export type ContentViewerName = (typeof CONTENT_VIEWERS)[number];
 
-/** An item's state: its status, or "deleted" (published, then soft-deleted by its author). */
+/**
+ * An item's state: its status, or "deleted" (published, then soft-deleted by its author). Scheduled: the author's draft,
+ * set to be published later (in review is the same branch of the policy, for KOMBIT material only).
+ */
 export type ContentState = ContentStatus | 'deleted';
 
 export interface ContentAccessRow {
@@ -41,6 +44,9 @@ const TABLE: Array<[ContentState, Visibility, readonly boolean[]]> = [
   ['draft',     'public',       [ _,         _,         _,         X,           _,         _,           X,      _,         _ ]],
   ['draft',     'members',      [ _,         _,         _,         X,           _,         _,           X,      _,         _ ]],
   ['draft',     'organization', [ _,         _,         _,         X,           _,         _,           X,      _,         _ ]],
+  ['scheduled', 'public',       [ _,         _,         _,         X,           _,         _,           X,      X,         X ]],
+  ['scheduled', 'members',      [ _,         _,         _,         X,           _,         _,           X,      X,         X ]],
+  ['scheduled', 'organization', [ _,         _,         _,         X,           _,         _,           X,      X,         X ]],
   ['hidden',    'public',       [ _,         _,         _,         X,           _,         _,           X,      X,         X ]],
   ['hidden',    'members',      [ _,         _,         _,         X,           _,         _,           X,      X,         X ]],
   ['hidden',    'organization', [ _,         _,         _,         X,           _,         _,           X,      X,         X ]],
@@ -63,3 +69,9 @@ export const CONTENT_ACCESS_CELLS: Array<{ row: ContentAccessRow; viewer: Conten
   CONTENT_ACCESS_TABLE.flatMap((row) => CONTENT_VIEWERS.map((viewer) => ({ row, viewer, seen: isSeenBy(row, viewer) })));
 
 export const cellName = (row: ContentAccessRow): string => `${row.state} ${row.visibility}`;
+
+/** Written as a draft first (a scheduled item too), or published straight away. */
+export const writtenAsDraft = (row: ContentAccessRow): boolean => row.state === 'draft' || row.state === 'scheduled';
+
+/** A far-off time, for the rows that are scheduled. */
+export const SCHEDULED_FOR = '2099-06-01T10:00:00+02:00';

@@ -118,13 +118,19 @@ export class CaseRepository {
   }
 
   /**
-   * One row per (case, municipality, state) among the cases the viewer may read: the case's own municipality as
+   * One row per (case, municipality, state) among the published cases the viewer may read: the case's own municipality as
    * completed or working by the case's status, and every municipality that marked it as working. Stopped cases
    * count for nobody. A case whose target component is unknown to the catalog is left out.
    */
   matrix(scope: ContentReadScope, filter: { supplier?: string; component?: string }): Promise<MatrixRow[]> {
     const p = new SqlParams();
-    const where = [readScopeCondition(scope, p), `c.kind = 'case'`, `c.attributes->>'status' IN ('planned', 'in_progress', 'completed')`];
+    // Published cases only: a draft, one in review or a hidden one is nobody's experience to find yet.
+    const where = [
+      readScopeCondition(scope, p),
+      `c.status = 'published'`,
+      `c.kind = 'case'`,
+      `c.attributes->>'status' IN ('planned', 'in_progress', 'completed')`,
+    ];
     if (filter.supplier) where.push(`lower(c.attributes->>'supplier') = lower(${p.add(filter.supplier)})`);
     if (filter.component) where.push(`cat.slug = ${p.add(filter.component)}`);
     return this.q<MatrixRow>(

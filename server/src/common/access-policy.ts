@@ -120,13 +120,21 @@ export interface ContentReadScope {
   allPublished: boolean;
   /** Drafts and hidden items written by this user. */
   authorId: string | null;
-  /** Drafts and hidden items of this organization (its org admin). */
+  /** Drafts and hidden items of this organization (its org admin; KOMBIT's moderators for KOMBIT's). */
   managedOrganizationId: string | null;
   /** Hidden items anywhere (moderators, to review them). */
   allHidden: boolean;
+  /** Items in review or scheduled, anywhere (moderators: they approve and schedule them). */
+  allAwaitingPublication: boolean;
 }
 
-/** What `viewer` may read. Drafts: their author and the org admin; hidden: also moderators; deleted: nobody. */
+/** The workflow's statuses: KOMBIT material on its way to publication. */
+export const AWAITING_PUBLICATION: readonly ContentStatus[] = ['in_review', 'scheduled'];
+
+/**
+ * What `viewer` may read. Drafts: their author and the org admin; hidden, in review and scheduled: also moderators;
+ * deleted: nobody.
+ */
 export function contentReadScope(viewer: ContentViewer | undefined): ContentReadScope {
   if (!viewer) {
     return {
@@ -136,6 +144,7 @@ export function contentReadScope(viewer: ContentViewer | undefined): ContentRead
       authorId: null,
       managedOrganizationId: null,
       allHidden: false,
+      allAwaitingPublication: false,
     };
   }
   const staff = isKombitStaff(viewer);
@@ -144,8 +153,10 @@ export function contentReadScope(viewer: ContentViewer | undefined): ContentRead
     ownOrganizationId: viewer.organizationId,
     allPublished: staff,
     authorId: viewer.id,
-    managedOrganizationId: viewer.role === 'org_admin' ? viewer.organizationId : null,
+    // KOMBIT's moderators are the editors of KOMBIT's own material, as an org admin is of their municipality's.
+    managedOrganizationId: viewer.role === 'org_admin' || staff ? viewer.organizationId : null,
     allHidden: staff,
+    allAwaitingPublication: staff,
   };
 }
 
@@ -160,7 +171,7 @@ export function isInReadScope(scope: ContentReadScope, item: ContentTarget): boo
   }
   if (scope.authorId !== null && item.authorId === scope.authorId) return true;
   if (scope.managedOrganizationId !== null && item.organizationId === scope.managedOrganizationId) return true;
-  return item.status === 'hidden' && scope.allHidden;
+  return (item.status === 'hidden' && scope.allHidden) || (AWAITING_PUBLICATION.includes(item.status) && scope.allAwaitingPublication);
 }
 
 export function canReadContent(viewer: ContentViewer | undefined, item: ContentTarget): boolean {
@@ -201,7 +212,9 @@ export function canCreateKind(actor: ContentViewer | undefined, kind: ContentKin
 
 /** New → considering → planned → held, or declined; webinars planned → held or cancelled: moderators only. */
 export function canChangeStatus(actor: ContentViewer | undefined, item: ContentTarget): boolean {
-  return isKombitStaff(actor) && !item.deleted && item.status !== 'draft' && STATUS_KINDS.includes(item.kind);
+  return (
+    isKombitStaff(actor) && !item.deleted && (item.status === 'published' || item.status === 'hidden') && STATUS_KINDS.includes(item.kind)
+  );
 }
 
 /** Whoever may edit the item may attach files to it, on the kinds that take files. */
@@ -306,4 +319,74 @@ export function canVoteOnReply(actor: ContentViewer | undefined, thread: Content
     !reply.hidden &&
     reply.authorId !== actor.id
   );
+}
+
+// ---- Publishing workflow (KOMBIT material) ----
+// KOMBIT's guides, cases and webinars go draft → in review → published (or scheduled). Whoever is not a moderator
+// cannot publish KOMBIT material directly; material for Værktøjskassen needs a second moderator's approval.
+
+export interface PublishingTarget extends ContentTarget {
+  /** Written in KOMBIT's organization, of a kind that is material (`PUBLISHING_KINDS`). */
+  kombitMaterial: boolean;
+  /** Who sent it to review (null when it never was). */
+  submittedBy: string | null;
+  /** Meant for a section of Værktøjskassen. */
+  toolboxMaterial: boolean;
+  /** Who changed its text since it was submitted (they approve their own words otherwise). */
+  editedSinceSubmission: readonly string[];
+}
+
+/** KOMBIT material by someone who is not a moderator goes through review instead of straight out. */
+export function mustBeReviewed(actor: ContentViewer | undefined, item: { kombitMaterial: boolean }): boolean {
+  return item.kombitMaterial && !isKombitStaff(actor);
+}
+
+/** "Send til godkendelse": a KOMBIT draft, by whoever may edit it. */
+export function canSubmitForReview(actor: ContentViewer | undefined, item: PublishingTarget): boolean {
+  return canEditContent(actor, item) && item.status === 'draft' && item.kombitMaterial;
+}
+
+/** Its author or submitter takes it back to draft (a moderator who did neither returns it, with a reason). */
+export function canWithdrawFromReview(actor: ContentViewer | undefined, item: PublishingTarget): boolean {
+  return (
+    !!actor && item.status === 'in_review' && canEditContent(actor, item) && (item.authorId === actor.id || item.submittedBy === actor.id)
+  );
+}
+
+export function canReturnFromReview(actor: ContentViewer | undefined, item: PublishingTarget): boolean {
+  return isKombitStaff(actor) && !item.deleted && item.status === 'in_review';
+}
+
+/** A moderator approves; toolbox material only one who neither wrote, submitted nor changed it since (four eyes). */
+export function canApprovePublication(actor: ContentViewer | undefined, item: PublishingTarget): boolean {
+  return (
+    !!actor &&
+    isKombitStaff(actor) &&
+    !item.deleted &&
+    item.status === 'in_review' &&
+    (!item.toolboxMaterial ||
+      (actor.id !== item.authorId && actor.id !== item.submittedBy && !item.editedSinceSubmission.includes(actor.id)))
+  );
+}
+
+/**
+ * As a contributor in a newsroom CMS: who must have material reviewed cannot change it once it is approved (scheduled)
+ * or out (published); a moderator can, or they take a scheduled item back to draft and submit it again.
+ */
+export function canEditMaterial(actor: ContentViewer | undefined, item: ContentTarget & { kombitMaterial: boolean }): boolean {
+  return canEditContent(actor, item) && !(mustBeReviewed(actor, item) && (item.status === 'published' || item.status === 'scheduled'));
+}
+
+/** Whoever may publish a draft directly may also have it published later. */
+export function canSchedulePublication(actor: ContentViewer | undefined, item: PublishingTarget): boolean {
+  return canEditContent(actor, item) && item.status === 'draft' && !mustBeReviewed(actor, item);
+}
+
+export function canUnschedulePublication(actor: ContentViewer | undefined, item: PublishingTarget): boolean {
+  return canEditContent(actor, item) && item.status === 'scheduled';
+}
+
+/** A moderator places content in Værktøjskassen, but not their own: that takes a second moderator (proposal or review). */
+export function canPlaceInToolbox(actor: ContentViewer | undefined, item: { authorId: string | null }): boolean {
+  return !!actor && isKombitStaff(actor) && item.authorId !== actor.id;
 }

@@ -24,7 +24,10 @@ const EnvSchema = z
       .default('content'),
     /** Run the worker that copies changes from the outbox to Meilisearch in this process. */
     SEARCH_WORKER: booleanFlag.default(true),
-    MAIL_WORKER: booleanFlag.default(true),
+    /** Run background jobs in this process: notification mails and digests, scheduled publication. */
+    JOB_WORKER: booleanFlag.default(true),
+    /** Renamed JOB_WORKER: refused, so a deployment that still turns it off does not silently become a worker. */
+    MAIL_WORKER: z.never({ error: 'MAIL_WORKER is now JOB_WORKER (it runs every background job); rename it' }).optional(),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     SMTP_URL: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).default('Infraforum <noreply@infraforum.dk>'),
@@ -70,8 +73,8 @@ export interface AppConfig {
   meiliMasterKey: string | undefined;
   meiliIndex: string;
   searchWorker: boolean;
-  /** This process sends queued notification mails and digests (pg-boss); any process may queue them. */
-  mailWorker: boolean;
+  /** This process runs queued jobs (pg-boss): notification mails and digests, scheduled publication. Any process may queue. */
+  jobWorker: boolean;
   /** First wait before a failed notification mail is tried again (doubling each time, 8 tries). */
   mailRetryDelaySeconds: number;
   smtpUrl: string | undefined;
@@ -111,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliMasterKey: e.MEILI_MASTER_KEY,
     meiliIndex: e.MEILI_INDEX,
     searchWorker: e.SEARCH_WORKER,
-    mailWorker: e.MAIL_WORKER,
+    jobWorker: e.JOB_WORKER,
     mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

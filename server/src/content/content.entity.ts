@@ -20,7 +20,7 @@ import { ReplyEntity } from './reply.entity.js';
 /** Content of every kind in one table; what only one kind has lives in `attributes`, validated by that kind's zod schema. */
 @Entity('content')
 @Check('content_kind_check', `"kind" IN ('question', 'guide', 'case', 'webinar', 'suggestion')`)
-@Check('content_status_check', `"status" IN ('draft', 'published', 'hidden')`)
+@Check('content_status_check', `"status" IN ('draft', 'in_review', 'scheduled', 'published', 'hidden')`)
 @Check('content_visibility_check', `"visibility" IN ('public', 'members', 'organization')`)
 @Index('content_kind_created_idx', ['kind', 'createdAt'])
 @Index('content_kind_activity_idx', ['kind', 'lastActivityAt'])
@@ -37,6 +37,8 @@ import { ReplyEntity } from './reply.entity.js';
 @Index('content_lifecycle_idx', { synchronize: false })
 @Index('content_case_system_idx', { synchronize: false })
 @Index('content_review_idx', { synchronize: false })
+// Scheduled items, for the minute job that publishes them (migration 1766649600000-publishing).
+@Index('content_scheduled_idx', { synchronize: false })
 export class ContentEntity {
   /** Numeric, stable: it is in every URL. pg returns bigint as a string. */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

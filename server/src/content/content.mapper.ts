@@ -76,7 +76,10 @@ export function toContentDetail(
   row: ContentDetailRow,
   replies: Reply[],
   viewer: ContentViewer | undefined,
-  related: Pick<ContentDetail, 'timeline' | 'attachments' | 'webinar' | 'linkedWebinar' | 'case' | 'toolbox' | 'moderation' | 'review'>,
+  related: Pick<
+    ContentDetail,
+    'timeline' | 'attachments' | 'webinar' | 'linkedWebinar' | 'case' | 'toolbox' | 'moderation' | 'review' | 'publishing'
+  >,
   permissions: ContentDetail['permissions'],
 ): ContentDetail {
   const viewerId = viewer?.id ?? null;

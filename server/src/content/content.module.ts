@@ -19,6 +19,9 @@ import { CasesService } from '../cases/cases.service.js';
 import { FollowsController } from '../follows/follows.controller.js';
 import { FollowsRepository } from '../follows/follows.repository.js';
 import { FollowsService } from '../follows/follows.service.js';
+import { PublishingRepository } from '../publishing/publishing.repository.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { ContentDeletedQueue } from './content-deleted-queue.js';
 
 /**
  * Content, its reference catalog and the webinar lifecycle in one module: content checks components against the
@@ -26,7 +29,7 @@ import { FollowsService } from '../follows/follows.service.js';
  * timeline (a case who else is working on it), and the lifecycle moves content on. Split, the modules would import each other.
  */
 @Module({
-  imports: [AuditModule, NotificationsModule],
+  imports: [AuditModule, NotificationsModule, JobsModule],
   controllers: [ContentController, RepliesController, CatalogController, WebinarsController, CasesController, FollowsController],
   providers: [
     ContentRepository,
@@ -41,7 +44,18 @@ import { FollowsService } from '../follows/follows.service.js';
     CasesService,
     FollowsRepository,
     FollowsService,
+    PublishingRepository,
+    ContentDeletedQueue,
   ],
-  exports: [ContentService, ReplyService, CatalogService, ContentRepository, WebinarRepository, FollowsService],
+  exports: [
+    ContentService,
+    ReplyService,
+    CatalogService,
+    ContentRepository,
+    WebinarRepository,
+    FollowsService,
+    PublishingRepository,
+    ContentDeletedQueue,
+  ],
 })
 export class ContentModule {}

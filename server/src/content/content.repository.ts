@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContentKind, ContentSort, ContentStatus, FlagReason, Visibility } from '@infraforum/shared';
+import type { ContentKind, ContentSort, ContentStatus, FlagReason, OrganizationType, Visibility } from '@infraforum/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContentReadScope } from '../common/access-policy.js';
 import { poolOf, preparedQuery } from '../database/prepared-query.js';
@@ -35,6 +35,7 @@ export function readScopeCondition(scope: ContentReadScope, p: SqlParams, alias 
     branches.push(`(${alias}.status <> 'published' AND ${alias}.organization_id = ${p.add(scope.managedOrganizationId)})`);
   }
   if (scope.allHidden) branches.push(`${alias}.status = 'hidden'`);
+  if (scope.allAwaitingPublication) branches.push(`${alias}.status IN ('in_review', 'scheduled')`);
   return `${alias}.deleted_at IS NULL AND (${branches.join(' OR ')})`;
 }
 
@@ -60,6 +61,7 @@ export interface ContentRow {
   last_activity_at: Date;
   organization_code: string;
   organization_name: string;
+  organization_type: OrganizationType;
   author_name: string | null;
   author_title: string | null;
   components: { slug: string; name: string }[];
@@ -139,6 +141,7 @@ export interface ContentLockRow {
   published_at: Date | null;
   deleted_at: Date | null;
   hidden_by_flags: boolean;
+  organization_type: OrganizationType;
 }
 
 export interface ReplyLockRow {
@@ -177,7 +180,7 @@ export interface ListFilter {
 const SUMMARY_COLUMNS = `
   c.id, c.kind, c.slug, c.title, c.summary, c.status, c.visibility, c.tags, c.attributes, c.score, c.reply_count,
   c.accepted_reply_id, c.locked, c.author_id, c.organization_id, c.created_at, c.updated_at, c.last_activity_at,
-  o.code AS organization_code, o.name AS organization_name, u.name AS author_name, u.title AS author_title,
+  o.code AS organization_code, o.name AS organization_name, o.type AS organization_type, u.name AS author_name, u.title AS author_title,
   COALESCE((
     SELECT json_agg(json_build_object('slug', cat.slug, 'name', cat.name) ORDER BY cc.position)
     FROM content_component cc JOIN catalog_component cat ON cat.id = cc.component_id
@@ -478,7 +481,8 @@ export class ContentRepository {
   async lockContent(id: string, manager: EntityManager, mode: 'update' | 'share' = 'update'): Promise<ContentLockRow | null> {
     const rows = await this.run<ContentLockRow>(
       `SELECT id, kind, title, body, tags, attributes, status, visibility, locked, author_id, organization_id, accepted_reply_id,
-              duplicate_of_id, version, published_at, deleted_at, hidden_by_flags
+              duplicate_of_id, version, published_at, deleted_at, hidden_by_flags,
+              (SELECT o.type FROM organization o WHERE o.id = content.organization_id) AS organization_type
        FROM content WHERE id = $1 ${mode === 'share' ? 'FOR SHARE' : 'FOR NO KEY UPDATE'}`,
       [id],
       manager,
@@ -546,6 +550,22 @@ export class ContentRepository {
         JSON.stringify(input.attributes),
         bumpVersion ? 1 : 0,
       ],
+      manager,
+    );
+  }
+
+  /**
+   * Moves an item through the publishing workflow. Published for the first time: from now on it counts as new (its
+   * activity, its publication and its last check are today), however long it waited in review.
+   */
+  async setPublishingStatus(id: string, status: ContentStatus, manager: EntityManager): Promise<void> {
+    await this.run(
+      `UPDATE content SET status = $2::varchar,
+         published_at = CASE WHEN $2::varchar = 'published' THEN COALESCE(published_at, now()) ELSE published_at END,
+         checked_at = CASE WHEN $2::varchar = 'published' AND published_at IS NULL THEN now() ELSE checked_at END,
+         last_activity_at = CASE WHEN $2::varchar = 'published' AND published_at IS NULL THEN now() ELSE last_activity_at END
+       WHERE id = $1`,
+      [id, status],
       manager,
     );
   }

@@ -44,7 +44,10 @@ import {
   canVoteOnReply,
   contentReadScope,
   isKombitStaff,
+  mustBeReviewed,
+  canEditMaterial,
   requireAccess,
+  AWAITING_PUBLICATION,
   STATUS_KINDS,
   ATTACHABLE_KINDS,
   type ContentReadScope,
@@ -66,8 +69,12 @@ import { visibleAttributes, visibleRevisionAttributes } from '../webinars/attrib
 import { CasesService } from '../cases/cases.service.js';
 import { FollowsService } from '../follows/follows.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { isKombitMaterial, publishingTarget, toPublishingState } from '../publishing/publishing-state.js';
+import { PublishingRepository } from '../publishing/publishing.repository.js';
+import { ContentDeletedQueue } from './content-deleted-queue.js';
 
 export const THREAD_REPLIES_SHOWN = 100;
+const REVIEW_REQUIRED = 'KOMBIT-materiale skal godkendes af en moderator: gem det som kladde og send det til godkendelse';
 export const REVIEW_PAGE_SIZE = 50;
 
 function toReviewState(row: ReviewStateRow): ReviewState {
@@ -105,6 +112,8 @@ export class ContentService {
     private readonly cases: CasesService,
     private readonly follows: FollowsService,
     private readonly notifications: NotificationsService,
+    private readonly publishing: PublishingRepository,
+    private readonly deletions: ContentDeletedQueue,
   ) {}
 
   async list(viewer: SessionUser | undefined, query: ListContentQuery): Promise<ContentList> {
@@ -148,7 +157,16 @@ export class ContentService {
     ]);
     if (!row) throw contentNotFound();
     const target = contentTarget(row);
-    const [related, review] = await Promise.all([this.related(viewer, scope, row, target), this.repo.reviewState(row.id)]);
+    const [related, review, publishingRow] = await Promise.all([
+      this.related(viewer, scope, row, target),
+      this.repo.reviewState(row.id),
+      row.status === 'published' || row.status === 'hidden' ? null : this.publishing.find(row.id),
+    ]);
+    // Drafts, items in review and scheduled ones: where they stand in the workflow (their readers may act on them).
+    const publishing =
+      row.status === 'published' || row.status === 'hidden'
+        ? null
+        : toPublishingState(viewer, publishingTarget(target, row, publishingRow), publishingRow);
     const acceptAllowed = canAcceptReply(viewer, target);
     const replies = replyRows.map((reply) => {
       const editable = canEditReply(viewer, target, replyTarget(reply));
@@ -166,7 +184,7 @@ export class ContentService {
         staff,
       );
     });
-    const editable = canEditContent(viewer, target);
+    const editable = canEditMaterial(viewer, { ...target, kombitMaterial: isKombitMaterial(row) });
     const webinarStatus = typeof row.attributes.status === 'string' ? row.attributes.status : null;
     // Why it is hidden: for those who can see it hidden (its author, the org admin, moderators).
     const moderation = row.status === 'hidden' ? { hiddenReason: row.hidden_reason, hiddenByFlags: row.hidden_by_flags } : null;
@@ -174,7 +192,7 @@ export class ContentService {
       row,
       replies,
       viewer,
-      { ...related, moderation, review: toReviewState(review!) },
+      { ...related, moderation, review: toReviewState(review!), publishing },
       {
         edit: editable,
         delete: editable,
@@ -262,6 +280,12 @@ export class ContentService {
 
   async create(actor: SessionUser, input: CreateContent): Promise<ContentDetail> {
     requireAccess(canCreateKind(actor, input.kind), 'Kun KOMBITs moderatorer kan oprette webinarer.');
+    if (
+      input.status === 'published' &&
+      mustBeReviewed(actor, { kombitMaterial: isKombitMaterial({ kind: input.kind, organization_type: actor.organization.type }) })
+    ) {
+      throw ApiException.field('status', REVIEW_REQUIRED);
+    }
     const attributes = await this.completeAttributes(actor, input.kind, input.attributes, null);
     const components = await this.resolveComponents(input.components, primaryComponent(input.kind, attributes));
     const write = this.prepareWrite(input.kind, { ...input, attributes });
@@ -295,6 +319,10 @@ export class ContentService {
     await this.repo.transaction(async (manager) => {
       const current = await this.lockReadable(actor, id, manager);
       requireAccess(canEditContent(actor, contentTarget(current)), 'Du kan ikke redigere dette indhold.');
+      requireAccess(
+        canEditMaterial(actor, { ...contentTarget(current), kombitMaterial: isKombitMaterial(current) }),
+        'KOMBIT-materiale, der er godkendt, ændres af en moderator. Er udgivelsen planlagt, kan du annullere den og sende materialet til godkendelse igen.',
+      );
       if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
         throw ApiException.conflict(
           'CONFLICT',
@@ -305,6 +333,22 @@ export class ContentService {
       if (moderatorEdit && !input.reason) throw ApiException.field('reason', 'Skriv en begrundelse, når du redigerer andres indhold');
       if (input.status !== undefined && current.status === 'hidden') {
         throw ApiException.field('status', 'Skjult indhold kan kun vises igen af en moderator');
+      }
+      // In review or scheduled, the workflow moves it on (approve, return, withdraw, unschedule), not an edit.
+      if (input.status !== undefined && input.status !== current.status && AWAITING_PUBLICATION.includes(current.status)) {
+        throw ApiException.field(
+          'status',
+          current.status === 'in_review'
+            ? 'Indholdet er sendt til godkendelse: træk det tilbage, før du ændrer status'
+            : 'Udgivelsen er planlagt: annullér den, før du ændrer status',
+        );
+      }
+      if (
+        current.status === 'draft' &&
+        input.status === 'published' &&
+        mustBeReviewed(actor, { kombitMaterial: isKombitMaterial(current) })
+      ) {
+        throw ApiException.field('status', REVIEW_REQUIRED);
       }
       if (!(WRITABLE_KINDS as readonly string[]).includes(current.kind)) {
         throw ApiException.field('_', 'Denne indholdstype kan ikke redigeres endnu');
@@ -354,7 +398,38 @@ export class ContentService {
           manager,
         );
       }
+      // Approved toolbox material that changes before it goes out (its text, who may see it, what it is about) goes
+      // back to review: the second moderator approved what it was then. The approver's own corrections keep the approval.
+      const changedForReview =
+        current.status === 'scheduled' &&
+        (textChanged ||
+          next.visibility !== current.visibility ||
+          (input.components !== undefined && !isDeepStrictEqual(input.components, await this.repo.componentSlugsOf(id, manager))));
+      const reopened = changedForReview && (await this.publishing.reopenApproval(id, actor.id, manager));
+      if (reopened) next.status = 'in_review';
       await this.repo.updateContent(id, this.prepareWrite(kind, next), textChanged, manager);
+      if (reopened) {
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'content.publishing.reopen',
+            targetType: 'content',
+            targetId: id,
+            organizationId: current.organization_id,
+            before: { status: current.status },
+            after: { status: 'in_review' },
+            correlationId: context.correlationId,
+          },
+          manager,
+        );
+        // It waits for a moderator again.
+        await this.notifications.notify(
+          await this.publishing.reviewers(manager),
+          { type: 'publishing.submitted', contentId: id, actorId: actor.id, data: {} },
+          manager,
+          { mail: 'digest' },
+        );
+      }
       if (components) await this.repo.setComponents(id, components, manager);
       // A case moved on (planned → in progress → completed): those who follow it hear of it in the digest.
       const caseStatus = { from: current.attributes.status, to: (attributes as { status?: unknown }).status };
@@ -443,10 +518,14 @@ export class ContentService {
   async remove(actor: SessionUser, id: string, reason: string | undefined, context: ActionContext = {}): Promise<void> {
     await this.repo.transaction(async (manager) => {
       const current = await this.lockReadable(actor, id, manager);
-      requireAccess(canEditContent(actor, contentTarget(current)), 'Du kan ikke slette dette indhold.');
+      requireAccess(
+        canEditMaterial(actor, { ...contentTarget(current), kombitMaterial: isKombitMaterial(current) }),
+        'Du kan ikke slette dette indhold.',
+      );
       const moderatorAction = actsOnOthersContent(actor, { authorId: current.author_id });
       if (moderatorAction && !reason) throw ApiException.field('reason', 'Skriv en begrundelse, når du sletter andres indhold');
       await this.repo.setContentFlags(id, { deleted: true }, manager);
+      await this.deletions.deleted(id, manager);
       if (moderatorAction) {
         // Deleted, it can no longer be read: the notification carries its title instead of a link.
         await this.notifications.notify(

@@ -30,6 +30,8 @@ import { Moderation1765872000000 } from './migrations/1765872000000-moderation.j
 import { FlagEntity } from '../moderation/flag.entity.js';
 import { FollowsMailPrivacy1766131200000 } from './migrations/1766131200000-follows-mail-privacy.js';
 import { OutdatedContent1766390400000 } from './migrations/1766390400000-outdated-content.js';
+import { Publishing1766649600000 } from './migrations/1766649600000-publishing.js';
+import { ContentPublishingEntity } from '../publishing/content-publishing.entity.js';
 import { SubscriptionEntity } from '../follows/subscription.entity.js';
 import { NotificationSettingsEntity } from '../follows/notification-settings.entity.js';
 import { SearchOutboxEntity } from '../search/search-outbox.entity.js';
@@ -65,6 +67,7 @@ export const ENTITIES = [
   FlagEntity,
   SubscriptionEntity,
   NotificationSettingsEntity,
+  ContentPublishingEntity,
 ];
 
 /** One ordered history; each new migration is appended here. */
@@ -78,6 +81,7 @@ export const MIGRATIONS = [
   Moderation1765872000000,
   FollowsMailPrivacy1766131200000,
   OutdatedContent1766390400000,
+  Publishing1766649600000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -18,6 +18,7 @@ import type { SessionUser } from '../common/session-user.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { contentNotFound, contentTarget, replyNotFound, replyTarget } from '../content/content-targets.js';
+import { ContentDeletedQueue } from '../content/content-deleted-queue.js';
 import { ContentRepository, type ContentLockRow, type ReplyLockRow } from '../content/content.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ModerationRepository, type FlagRow, type FlagTarget, type QueueTargetRow } from './moderation.repository.js';
@@ -36,6 +37,7 @@ export class ModerationService {
   constructor(
     private readonly repo: ModerationRepository,
     private readonly content: ContentRepository,
+    private readonly deletions: ContentDeletedQueue,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
@@ -198,8 +200,12 @@ export class ModerationService {
           : action === 'lock'
             ? { ...release, locked: true }
             : { deleted: true };
-    if (action === 'hide' && thread.status === 'draft') throw ApiException.field('action', 'En kladde kan ikke skjules');
+    // A draft, or an item in review or scheduled, is not out: there is nothing to hide (and "Vis igen" would publish it).
+    if (action === 'hide' && thread.status !== 'published' && thread.status !== 'hidden') {
+      throw ApiException.field('action', 'Kun offentliggjort indhold kan skjules');
+    }
     if (Object.keys(changes).length > 0) await this.content.setContentFlags(thread.id, changes, manager);
+    if (action === 'delete') await this.deletions.deleted(thread.id, manager);
     return { before, after: { ...before, ...changes } };
   }
 

@@ -29,4 +29,39 @@ describe('a notification’s sentence', () => {
   it('says so when the item is gone', () => {
     expect(notificationText({ type: 'content.reply', data: {}, content_title: null })).toBe('Nyt svar på «et indhold, der er slettet»');
   });
+
+  it.each([
+    [
+      { sectionTitle: 'Krav, it-indkøb og leverandørstyring' },
+      '«Guide» venter på godkendelse (til Værktøjskassen under «Krav, it-indkøb og leverandørstyring»)',
+    ],
+    [{ sectionTitle: null }, '«Guide» venter på godkendelse'],
+  ])('tells moderators what waits for approval (%o)', (data, text) => {
+    expect(notificationText({ type: 'publishing.submitted', data, content_title: 'Guide' })).toBe(text);
+  });
+
+  it('gives the author the reason their material was returned', () => {
+    expect(notificationText({ type: 'publishing.returned', data: { reason: 'Mangler kilder' }, content_title: 'Guide' })).toBe(
+      '«Guide» er sendt retur til kladde af en moderator. Begrundelse: Mangler kilder',
+    );
+  });
+
+  it('says when approved material goes out, and where', () => {
+    expect(
+      notificationText({
+        type: 'publishing.approved',
+        data: { publishAt: '1. december 2026 kl. 10.00', sectionTitle: 'Roller' },
+        content_title: 'Guide',
+      }),
+    ).toBe('«Guide» er godkendt og udgives 1. december 2026 kl. 10.00 og kommer i Værktøjskassen under «Roller»');
+    expect(notificationText({ type: 'publishing.approved', data: { publishAt: null, sectionTitle: null }, content_title: 'Guide' })).toBe(
+      '«Guide» er godkendt og offentliggjort',
+    );
+  });
+
+  it('tells the author that scheduled material is out', () => {
+    expect(notificationText({ type: 'publishing.published', data: { sectionTitle: null }, content_title: 'Guide' })).toBe(
+      '«Guide» er nu offentliggjort som planlagt',
+    );
+  });
 });

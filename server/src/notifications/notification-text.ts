@@ -66,6 +66,24 @@ export function notificationText(row: Pick<NotificationRow, 'type' | 'data' | 'c
       const reason = typeof data.reason === 'string' ? `. Begrundelse: ${data.reason}` : '';
       return `Dit forslag om «${title}»${section} i Værktøjskassen blev ikke optaget${reason}`;
     }
+    case 'publishing.submitted': {
+      const section = typeof data.sectionTitle === 'string' ? ` (til Værktøjskassen under «${data.sectionTitle}»)` : '';
+      return `«${title}» venter på godkendelse${section}`;
+    }
+    case 'publishing.returned': {
+      const reason = typeof data.reason === 'string' ? `. Begrundelse: ${data.reason}` : '';
+      return `«${title}» er sendt retur til kladde af en moderator${reason}`;
+    }
+    case 'publishing.approved': {
+      const section = typeof data.sectionTitle === 'string' ? ` og kommer i Værktøjskassen under «${data.sectionTitle}»` : '';
+      return typeof data.publishAt === 'string'
+        ? `«${title}» er godkendt og udgives ${data.publishAt}${section}`
+        : `«${title}» er godkendt og offentliggjort${section}`;
+    }
+    case 'publishing.published': {
+      const section = typeof data.sectionTitle === 'string' ? ` og står i Værktøjskassen under «${data.sectionTitle}»` : '';
+      return `«${title}» er nu offentliggjort som planlagt${section}`;
+    }
     default:
       return `Nyt om «${title}»`;
   }

@@ -398,6 +398,11 @@ export class PrivacyRepository {
     );
   }
 
+  /** The dev inbox (outside production, without SMTP) keeps copies of mails: those to the member go with the account. */
+  async forgetDevMail(email: string, manager: EntityManager): Promise<void> {
+    await manager.query(`DELETE FROM dev_mail WHERE lower(to_address) = lower($1)`, [email]);
+  }
+
   /**
    * A topic suggestion carries its suggester's contact details in its attributes (and in its earlier versions): where
    * they are the member's own (their address), the name and address are replaced and the phone dropped.

@@ -57,6 +57,7 @@ export class PrivacyService {
       }
       await this.repo.anonymiseSuggestionContacts(user.id, locked.email, anonymised, manager);
       await this.repo.anonymise(user.id, anonymised, manager);
+      await this.repo.forgetDevMail(locked.email, manager);
       await this.audit.record(
         {
           actorId: user.id,

@@ -27,6 +27,7 @@ export function readScopeFilter(scope: ContentReadScope): string {
   if (scope.managedOrganizationId !== null)
     branches.push(`(status != published AND organizationId = ${quote(scope.managedOrganizationId)})`);
   if (scope.allHidden) branches.push('status = hidden');
+  if (scope.allAwaitingPublication) branches.push('status IN [in_review, scheduled]');
   return branches.length === 1 ? (branches[0] as string) : `(${branches.join(' OR ')})`;
 }
 

@@ -284,7 +284,7 @@ export class ToolboxRepository {
       url: string | null;
       title: string | null;
       description: string | null;
-      addedBy: string;
+      addedBy: string | null;
     },
     manager: EntityManager,
   ): Promise<string> {
@@ -322,6 +322,15 @@ export class ToolboxRepository {
        WHERE section_id = $1 AND (id = $2 OR position BETWEEN least($3::int, $4::int) AND greatest($3::int, $4::int))`,
       [sectionId, id, from, to],
       manager,
+    );
+  }
+
+  /** The items of a deleted content (none while it is not deleted). */
+  placesOfDeletedContent(contentId: string): Promise<{ id: string; section_id: string }[]> {
+    return this.run(
+      `SELECT i.id, i.section_id FROM toolbox_item i JOIN content c ON c.id = i.content_id
+       WHERE i.content_id = $1 AND c.deleted_at IS NOT NULL ORDER BY i.section_id`,
+      [contentId],
     );
   }
 

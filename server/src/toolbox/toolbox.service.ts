@@ -17,13 +17,15 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
-import { canModerateContent, canReadContent, contentReadScope, requireAccess } from '../common/access-policy.js';
+import { canModerateContent, canPlaceInToolbox, canReadContent, contentReadScope, requireAccess } from '../common/access-policy.js';
 import { ApiException, type FieldErrors } from '../common/api-exception.js';
 import type { SessionUser } from '../common/session-user.js';
 import { contentTarget } from '../content/content-targets.js';
 import { ContentRepository, type ContentLockRow } from '../content/content.repository.js';
 import { renderMarkdown } from '../content/markdown.js';
 import { FollowsService } from '../follows/follows.service.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { CONTENT_DELETED_QUEUE, CONTENT_DELETED_QUEUE_OPTIONS, type ContentDeletedJob } from '../content/content-deleted-queue.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { DEFAULT_TOOLBOX_SECTIONS } from './toolbox-defaults.js';
 import { toToolboxProposal, toToolboxSection } from './toolbox.mapper.js';
@@ -44,6 +46,14 @@ function sectionSlug(slug: string): string {
   const parsed = ToolboxSlug.safeParse(slug);
   if (!parsed.success || parsed.data !== slug) throw sectionNotFound();
   return slug;
+}
+
+/** Four eyes: a moderator's own material reaches Værktøjskassen through a second moderator (a proposal, or review). */
+function requirePlaceable(user: SessionUser, content: ContentLockRow): void {
+  requireAccess(
+    canPlaceInToolbox(user, { authorId: content.author_id }),
+    'Dit eget materiale skal godkendes af en anden moderator, før det kommer i Værktøjskassen: foreslå det eller send det til godkendelse.',
+  );
 }
 
 /** 1-based; left out, or beyond the end, means last. */
@@ -76,6 +86,7 @@ export class ToolboxService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly follows: FollowsService,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** The default sections, once, into an empty toolbox (a moderator's later edits and deletions are kept). */
@@ -88,6 +99,38 @@ export class ToolboxService implements OnApplicationBootstrap {
         introHtml: renderMarkdown(section.intro).html,
       })),
     );
+    await this.jobs.createQueue(CONTENT_DELETED_QUEUE, CONTENT_DELETED_QUEUE_OPTIONS);
+    await this.jobs.work<ContentDeletedJob>(CONTENT_DELETED_QUEUE, 2, (job) => this.removeDeletedContent(job.contentId));
+  }
+
+  /**
+   * A deleted item leaves every section it was in, and the positions close up behind it (nobody could see or move it
+   * any more). Section by section, each under its own row lock, as every toolbox write; audited without an actor.
+   */
+  async removeDeletedContent(contentId: string): Promise<number> {
+    let removed = 0;
+    for (const place of await this.repo.placesOfDeletedContent(contentId)) {
+      await this.repo.transaction(async (manager) => {
+        const section = await this.repo.lockSectionById(place.section_id, manager);
+        const item = section ? await this.repo.findItem(section.id, place.id, manager) : null;
+        if (!section || !item) return;
+        await this.repo.deleteItem(section.id, item.id, item.position, manager);
+        await this.repo.touchSection(section.id, manager);
+        await this.audit.record(
+          {
+            actorId: null,
+            action: 'toolbox.item.remove',
+            targetType: 'toolbox_item',
+            targetId: item.id,
+            reason: 'Indholdet er slettet',
+            before: itemState(section.slug, item),
+          },
+          manager,
+        );
+        removed += 1;
+      });
+    }
+    return removed;
   }
 
   // ---- Reading ----
@@ -219,32 +262,33 @@ export class ToolboxService implements OnApplicationBootstrap {
     input: z.output<typeof CreateToolboxItemSchema>,
     context: ActionContext,
   ): Promise<ToolboxSection> {
-    requireAccess(canModerateContent(user));
-    sectionSlug(slug);
-    await this.repo.transaction(async (manager) => {
-      const section = await this.repo.lockSection(slug, manager);
-      if (!section) throw sectionNotFound();
-      const target =
-        'contentId' in input
-          ? { contentId: String(input.contentId), url: null, title: null }
-          : { contentId: null, url: input.url, title: input.title };
-      const content = target.contentId !== null ? await this.requireToolboxContent(user, target.contentId, 'contentId', manager) : null;
-      if (content && (await this.repo.contentInSection(section.id, content.id, manager))) {
-        throw ApiException.field('contentId', 'Indholdet er allerede i dette afsnit');
+    await this.inLockedSection(user, slug, async (section, manager) => {
+      let added: { itemId: string; item: Omit<ItemLockRow, 'id' | 'section_id'> };
+      if ('contentId' in input) {
+        const content = await this.requireToolboxContent(user, String(input.contentId), 'contentId', manager);
+        requirePlaceable(user, content);
+        const placed = await this.placeContent(section, content, input, user.id, manager);
+        if (!placed) throw ApiException.field('contentId', 'Indholdet er allerede i dette afsnit');
+        added = { itemId: placed.itemId, item: placed.item };
+      } else {
+        const item = {
+          content_id: null,
+          url: input.url,
+          title: input.title,
+          description: input.description ?? null,
+          position: placement(input.position, (await this.repo.itemCount(section.id, manager)) + 1),
+        };
+        const itemId = await this.repo.insertItem({ ...item, contentId: null, sectionId: section.id, addedBy: user.id }, manager);
+        await this.repo.touchSection(section.id, manager);
+        added = { itemId, item };
       }
-      // The section's followers hear of it (in the bell and the digest).
-      if (content) await this.follows.onAddedToToolbox(content, section, manager);
-      const position = placement(input.position, (await this.repo.itemCount(section.id, manager)) + 1);
-      const item = { ...target, description: input.description ?? null, position };
-      const id = await this.repo.insertItem({ ...item, sectionId: section.id, addedBy: user.id }, manager);
-      await this.repo.touchSection(section.id, manager);
       await this.audit.record(
         {
           actorId: user.id,
           action: 'toolbox.item.add',
           targetType: 'toolbox_item',
-          targetId: id,
-          after: itemState(slug, { ...item, content_id: item.contentId }),
+          targetId: added.itemId,
+          after: itemState(slug, added.item),
           correlationId: context.correlationId,
         },
         manager,
@@ -260,13 +304,7 @@ export class ToolboxService implements OnApplicationBootstrap {
     input: z.output<typeof UpdateToolboxItemSchema>,
     context: ActionContext,
   ): Promise<ToolboxSection> {
-    requireAccess(canModerateContent(user));
-    sectionSlug(slug);
-    await this.repo.transaction(async (manager) => {
-      const section = await this.repo.lockSection(slug, manager);
-      if (!section) throw sectionNotFound();
-      const item = await this.repo.findItem(section.id, itemId, manager);
-      if (!item) throw itemNotFound();
+    await this.inLockedItem(user, slug, itemId, async (section, item, manager) => {
       if (item.content_id !== null) {
         // An item of the forum keeps its own title and address.
         const fields: FieldErrors = {};
@@ -309,13 +347,7 @@ export class ToolboxService implements OnApplicationBootstrap {
   }
 
   async removeItem(user: SessionUser, slug: string, itemId: string, context: ActionContext): Promise<void> {
-    requireAccess(canModerateContent(user));
-    sectionSlug(slug);
-    await this.repo.transaction(async (manager) => {
-      const section = await this.repo.lockSection(slug, manager);
-      if (!section) throw sectionNotFound();
-      const item = await this.repo.findItem(section.id, itemId, manager);
-      if (!item) throw itemNotFound();
+    await this.inLockedItem(user, slug, itemId, async (section, item, manager) => {
       await this.repo.deleteItem(section.id, item.id, item.position, manager);
       await this.repo.touchSection(section.id, manager);
       await this.audit.record(
@@ -329,6 +361,60 @@ export class ToolboxService implements OnApplicationBootstrap {
         },
         manager,
       );
+    });
+  }
+
+  /**
+   * Places content in a section the caller has locked (last, or at `position`), unless it is there already (null):
+   * the section's followers hear of it. Adding an item, accepting a proposal and approving toolbox material all come
+   * here. The caller locks the section before the content, as every path into a section does.
+   */
+  async placeContent(
+    section: SectionRow,
+    content: ContentLockRow,
+    input: { position?: number; description?: string | null },
+    actorId: string | null,
+    manager: EntityManager,
+  ): Promise<{ itemId: string; item: Omit<ItemLockRow, 'id' | 'section_id'> } | null> {
+    if (await this.repo.contentInSection(section.id, content.id, manager)) return null;
+    await this.follows.onAddedToToolbox(content, section, manager);
+    const item = {
+      content_id: content.id,
+      url: null,
+      title: null,
+      description: input.description ?? null,
+      position: placement(input.position, (await this.repo.itemCount(section.id, manager)) + 1),
+    };
+    const itemId = await this.repo.insertItem({ ...item, contentId: content.id, sectionId: section.id, addedBy: actorId }, manager);
+    await this.repo.touchSection(section.id, manager);
+    return { itemId, item };
+  }
+
+  /** A moderator's change to a section's items, under the section's row lock (which keeps the positions dense). */
+  private async inLockedSection(
+    user: SessionUser,
+    slug: string,
+    change: (section: SectionRow, manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    requireAccess(canModerateContent(user));
+    sectionSlug(slug);
+    await this.repo.transaction(async (manager) => {
+      const section = await this.repo.lockSection(slug, manager);
+      if (!section) throw sectionNotFound();
+      await change(section, manager);
+    });
+  }
+
+  private inLockedItem(
+    user: SessionUser,
+    slug: string,
+    itemId: string,
+    change: (section: SectionRow, item: ItemLockRow, manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    return this.inLockedSection(user, slug, async (section, manager) => {
+      const item = await this.repo.findItem(section.id, itemId, manager);
+      if (!item) throw itemNotFound();
+      await change(section, item, manager);
     });
   }
 
@@ -403,22 +489,9 @@ export class ToolboxService implements OnApplicationBootstrap {
       let added: { itemId: string; position: number } | null = null;
       if (!(await this.repo.contentInSection(section.id, proposal.content_id, manager))) {
         const content = await this.requireToolboxContent(user, proposal.content_id, '_', manager);
-        await this.follows.onAddedToToolbox(content, section, manager);
-        const position = placement(input.position, (await this.repo.itemCount(section.id, manager)) + 1);
-        const itemId = await this.repo.insertItem(
-          {
-            sectionId: section.id,
-            position,
-            contentId: proposal.content_id,
-            url: null,
-            title: null,
-            description: input.description ?? null,
-            addedBy: user.id,
-          },
-          manager,
-        );
-        await this.repo.touchSection(section.id, manager);
-        added = { itemId, position };
+        requirePlaceable(user, content);
+        const placed = await this.placeContent(section, content, input, user.id, manager);
+        if (placed) added = { itemId: placed.itemId, position: placed.item.position };
       }
       await this.repo.decideProposal(id, { status: 'accepted', reason: null, decidedBy: user.id }, manager);
       await this.notifications.notify(

@@ -384,6 +384,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/content/{id}/publishing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["publishingStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/content/{id}/replies": {
         parameters: {
             query?: never;
@@ -873,6 +889,22 @@ export interface paths {
         };
         get?: never;
         put: operations["updateProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publishing/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPublishingQueue"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2168,7 +2200,7 @@ export interface operations {
                             slug: string;
                             solved: boolean;
                             /** @enum {string} */
-                            status: "draft" | "published" | "hidden";
+                            status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                             summary: string;
                             tags: string[];
                             title: string;
@@ -2230,7 +2262,7 @@ export interface operations {
                             slug: string;
                             solved: boolean;
                             /** @enum {string} */
-                            status: "draft" | "published" | "hidden";
+                            status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                             summary: string;
                             tags: string[];
                             title: string;
@@ -2418,7 +2450,7 @@ export interface operations {
                             slug: string;
                             solved: boolean;
                             /** @enum {string} */
-                            status: "draft" | "published" | "hidden";
+                            status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                             summary: string;
                             tags: string[];
                             title: string;
@@ -2498,7 +2530,7 @@ export interface operations {
                 pageSize?: string;
                 sort?: "newest" | "active" | "votes" | "unanswered" | "solved" | "status" | "upcoming" | "recent";
                 state?: string;
-                status?: "draft" | "published" | "hidden";
+                status?: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                 supplier?: string;
                 system?: string;
                 tag?: string;
@@ -2556,7 +2588,7 @@ export interface operations {
                             slug: string;
                             solved: boolean;
                             /** @enum {string} */
-                            status: "draft" | "published" | "hidden";
+                            status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                             summary: string;
                             tags: string[];
                             title: string;
@@ -2886,6 +2918,38 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        publishing: {
+                            actions: {
+                                approve: boolean;
+                                return: boolean;
+                                schedule: boolean;
+                                submit: boolean;
+                                unschedule: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            needsSecondModerator: boolean;
+                            note: string | null;
+                            publishAt: string | null;
+                            returnedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            returnedReason: string | null;
+                            reviewRequired: boolean;
+                            submittedAt: string | null;
+                            submittedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            toolboxSection: {
+                                slug: string;
+                                title: string;
+                            } | null;
+                        } | null;
                         registrationCount: number | null;
                         replies: {
                             accepted: boolean;
@@ -2939,7 +3003,7 @@ export interface operations {
                         slug: string;
                         solved: boolean;
                         /** @enum {string} */
-                        status: "draft" | "published" | "hidden";
+                        status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                         summary: string;
                         tags: string[];
                         timeline: {
@@ -3154,6 +3218,38 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        publishing: {
+                            actions: {
+                                approve: boolean;
+                                return: boolean;
+                                schedule: boolean;
+                                submit: boolean;
+                                unschedule: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            needsSecondModerator: boolean;
+                            note: string | null;
+                            publishAt: string | null;
+                            returnedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            returnedReason: string | null;
+                            reviewRequired: boolean;
+                            submittedAt: string | null;
+                            submittedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            toolboxSection: {
+                                slug: string;
+                                title: string;
+                            } | null;
+                        } | null;
                         registrationCount: number | null;
                         replies: {
                             accepted: boolean;
@@ -3207,7 +3303,7 @@ export interface operations {
                         slug: string;
                         solved: boolean;
                         /** @enum {string} */
-                        status: "draft" | "published" | "hidden";
+                        status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                         summary: string;
                         tags: string[];
                         timeline: {
@@ -3484,6 +3580,38 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        publishing: {
+                            actions: {
+                                approve: boolean;
+                                return: boolean;
+                                schedule: boolean;
+                                submit: boolean;
+                                unschedule: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            needsSecondModerator: boolean;
+                            note: string | null;
+                            publishAt: string | null;
+                            returnedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            returnedReason: string | null;
+                            reviewRequired: boolean;
+                            submittedAt: string | null;
+                            submittedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            toolboxSection: {
+                                slug: string;
+                                title: string;
+                            } | null;
+                        } | null;
                         registrationCount: number | null;
                         replies: {
                             accepted: boolean;
@@ -3537,7 +3665,7 @@ export interface operations {
                         slug: string;
                         solved: boolean;
                         /** @enum {string} */
-                        status: "draft" | "published" | "hidden";
+                        status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                         summary: string;
                         tags: string[];
                         timeline: {
@@ -3913,6 +4041,38 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        publishing: {
+                            actions: {
+                                approve: boolean;
+                                return: boolean;
+                                schedule: boolean;
+                                submit: boolean;
+                                unschedule: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            needsSecondModerator: boolean;
+                            note: string | null;
+                            publishAt: string | null;
+                            returnedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            returnedReason: string | null;
+                            reviewRequired: boolean;
+                            submittedAt: string | null;
+                            submittedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            toolboxSection: {
+                                slug: string;
+                                title: string;
+                            } | null;
+                        } | null;
                         registrationCount: number | null;
                         replies: {
                             accepted: boolean;
@@ -3966,7 +4126,7 @@ export interface operations {
                         slug: string;
                         solved: boolean;
                         /** @enum {string} */
-                        status: "draft" | "published" | "hidden";
+                        status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                         summary: string;
                         tags: string[];
                         timeline: {
@@ -4276,6 +4436,38 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        publishing: {
+                            actions: {
+                                approve: boolean;
+                                return: boolean;
+                                schedule: boolean;
+                                submit: boolean;
+                                unschedule: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            needsSecondModerator: boolean;
+                            note: string | null;
+                            publishAt: string | null;
+                            returnedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            returnedReason: string | null;
+                            reviewRequired: boolean;
+                            submittedAt: string | null;
+                            submittedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            toolboxSection: {
+                                slug: string;
+                                title: string;
+                            } | null;
+                        } | null;
                         registrationCount: number | null;
                         replies: {
                             accepted: boolean;
@@ -4329,7 +4521,7 @@ export interface operations {
                         slug: string;
                         solved: boolean;
                         /** @enum {string} */
-                        status: "draft" | "published" | "hidden";
+                        status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                         summary: string;
                         tags: string[];
                         timeline: {
@@ -4570,6 +4762,38 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        publishing: {
+                            actions: {
+                                approve: boolean;
+                                return: boolean;
+                                schedule: boolean;
+                                submit: boolean;
+                                unschedule: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            needsSecondModerator: boolean;
+                            note: string | null;
+                            publishAt: string | null;
+                            returnedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            returnedReason: string | null;
+                            reviewRequired: boolean;
+                            submittedAt: string | null;
+                            submittedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            toolboxSection: {
+                                slug: string;
+                                title: string;
+                            } | null;
+                        } | null;
                         registrationCount: number | null;
                         replies: {
                             accepted: boolean;
@@ -4623,7 +4847,7 @@ export interface operations {
                         slug: string;
                         solved: boolean;
                         /** @enum {string} */
-                        status: "draft" | "published" | "hidden";
+                        status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                         summary: string;
                         tags: string[];
                         timeline: {
@@ -4694,6 +4918,372 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    publishingStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "submit" | "withdraw" | "approve" | "return" | "schedule" | "unschedule";
+                    note?: string;
+                    publishAt?: string | null;
+                    reason?: string;
+                    toolboxSection?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The item after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptedReplyId: number | null;
+                        attachments: {
+                            createdAt: string;
+                            id: string;
+                            mediaType: string;
+                            name: string;
+                            searchable: boolean;
+                            size: number;
+                            url: string;
+                        }[];
+                        attributes: {
+                            [key: string]: unknown;
+                        };
+                        author: {
+                            name: string;
+                            organization: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string | null;
+                        } | null;
+                        body: string;
+                        bodyHtml: string;
+                        canVote: boolean;
+                        case: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone: string | null;
+                                title: string | null;
+                            } | null;
+                            target: {
+                                name: string;
+                                shortName: string | null;
+                                slug: string;
+                            } | null;
+                            workingOn: {
+                                canMark: boolean;
+                                count: number;
+                                mine: boolean;
+                                organizations: {
+                                    code: string;
+                                    contacts: {
+                                        email: string;
+                                        name: string;
+                                        note: string | null;
+                                        phone: string | null;
+                                        title: string | null;
+                                    }[];
+                                    memberCount: number;
+                                    name: string;
+                                    since: string;
+                                }[];
+                            };
+                        } | null;
+                        components: {
+                            name: string;
+                            slug: string;
+                        }[];
+                        createdAt: string;
+                        duplicateOf: {
+                            id: number;
+                            path: string;
+                            title: string;
+                        } | null;
+                        edited: boolean;
+                        following: boolean;
+                        hostOrganizations: {
+                            code: string;
+                            name: string;
+                        }[];
+                        id: number;
+                        /** @enum {string} */
+                        kind: "question" | "guide" | "case" | "webinar" | "suggestion";
+                        lastActivityAt: string;
+                        linkedWebinar: {
+                            id: number;
+                            kind: string;
+                            path: string;
+                            title: string;
+                        } | null;
+                        locked: boolean;
+                        mine: boolean;
+                        moderation: {
+                            hiddenByFlags: boolean;
+                            hiddenReason: string | null;
+                        } | null;
+                        /** @enum {string|null} */
+                        myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
+                        myVote: number;
+                        organization: {
+                            code: string;
+                            name: string;
+                        };
+                        path: string;
+                        permissions: {
+                            accept: boolean;
+                            attach: boolean;
+                            changeStatus: boolean;
+                            delete: boolean;
+                            edit: boolean;
+                            flag: boolean;
+                            markChecked: boolean;
+                            merge: boolean;
+                            moderate: boolean;
+                            register: boolean;
+                            reply: boolean;
+                            vote: boolean;
+                        };
+                        publishing: {
+                            actions: {
+                                approve: boolean;
+                                return: boolean;
+                                schedule: boolean;
+                                submit: boolean;
+                                unschedule: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            needsSecondModerator: boolean;
+                            note: string | null;
+                            publishAt: string | null;
+                            returnedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            returnedReason: string | null;
+                            reviewRequired: boolean;
+                            submittedAt: string | null;
+                            submittedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            toolboxSection: {
+                                slug: string;
+                                title: string;
+                            } | null;
+                        } | null;
+                        registrationCount: number | null;
+                        replies: {
+                            accepted: boolean;
+                            author: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string | null;
+                            } | null;
+                            body: string;
+                            bodyHtml: string;
+                            contentId: number;
+                            createdAt: string;
+                            edited: boolean;
+                            hidden: boolean;
+                            hiddenReason: string | null;
+                            id: number;
+                            mine: boolean;
+                            /** @enum {string|null} */
+                            myFlag: "outdated" | "off_topic" | "personal_data" | "abusive" | "other" | null;
+                            myVote: number;
+                            permissions: {
+                                accept: boolean;
+                                delete: boolean;
+                                edit: boolean;
+                                flag: boolean;
+                                vote: boolean;
+                            };
+                            score: number;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        replyCount: number;
+                        review: {
+                            checkedAt: string;
+                            due: boolean;
+                            phasedOut: {
+                                name: string;
+                                replacedBy: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
+                                shortName: string | null;
+                                since: string;
+                                slug: string;
+                            }[];
+                        };
+                        score: number;
+                        slug: string;
+                        solved: boolean;
+                        /** @enum {string} */
+                        status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
+                        summary: string;
+                        tags: string[];
+                        timeline: {
+                            actor: {
+                                name: string;
+                                organization: {
+                                    code: string;
+                                    name: string;
+                                };
+                            } | null;
+                            at: string;
+                            from: string | null;
+                            reason: string | null;
+                            to: string;
+                            webinar: {
+                                id: number;
+                                kind: string;
+                                path: string;
+                                title: string;
+                            } | null;
+                        }[];
+                        title: string;
+                        toolbox: {
+                            /** @enum {string} */
+                            badge: "published_by_kombit" | "recommended_by_kombit";
+                            slug: string;
+                            title: string;
+                        }[];
+                        updatedAt: string;
+                        version: number;
+                        /** @enum {string} */
+                        visibility: "public" | "members" | "organization";
+                        webinar: {
+                            dialogueCount: number;
+                            followUps: {
+                                createdAt: string;
+                                id: number;
+                                kind: string;
+                                path: string;
+                                replyCount: number;
+                                solved: boolean;
+                                title: string;
+                            }[];
+                            hosts: {
+                                code: string;
+                                name: string;
+                            }[];
+                            programmeLinks: {
+                                id: number;
+                                kind: string;
+                                path: string;
+                                title: string;
+                            }[];
+                            registered: boolean;
+                            registrationCount: number;
+                            registrationOpen: boolean;
+                            suggestions: {
+                                id: number;
+                                kind: string;
+                                path: string;
+                                score: number;
+                                status: string;
+                                title: string;
+                            }[];
+                        } | null;
+                        workingOnCount: number | null;
+                    };
+                };
+            };
+            /** @description A field is wrong: a time in the past, an unknown section, a missing reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Not allowed now (for example: approving one’s own toolbox material) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description Changed by someone else at the same time */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4982,6 +5572,38 @@ export interface operations {
                             reply: boolean;
                             vote: boolean;
                         };
+                        publishing: {
+                            actions: {
+                                approve: boolean;
+                                return: boolean;
+                                schedule: boolean;
+                                submit: boolean;
+                                unschedule: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            needsSecondModerator: boolean;
+                            note: string | null;
+                            publishAt: string | null;
+                            returnedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            returnedReason: string | null;
+                            reviewRequired: boolean;
+                            submittedAt: string | null;
+                            submittedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            toolboxSection: {
+                                slug: string;
+                                title: string;
+                            } | null;
+                        } | null;
                         registrationCount: number | null;
                         replies: {
                             accepted: boolean;
@@ -5035,7 +5657,7 @@ export interface operations {
                         slug: string;
                         solved: boolean;
                         /** @enum {string} */
-                        status: "draft" | "published" | "hidden";
+                        status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                         summary: string;
                         tags: string[];
                         timeline: {
@@ -6245,7 +6867,7 @@ export interface operations {
                             publishedAt: string | null;
                             slug: string;
                             /** @enum {string} */
-                            status: "draft" | "published" | "hidden";
+                            status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                             summary: string;
                             tags: string[];
                             title: string;
@@ -6826,7 +7448,7 @@ export interface operations {
                                 path: string;
                                 replyId: number | null;
                                 /** @enum {string} */
-                                status: "published" | "hidden" | "draft" | "deleted";
+                                status: "published" | "hidden" | "draft" | "in_review" | "scheduled" | "deleted";
                                 title: string;
                                 /** @enum {string} */
                                 type: "content" | "reply";
@@ -7204,6 +7826,96 @@ export interface operations {
                         status: "pending" | "active" | "suspended";
                         title: string | null;
                         unreadNotifications?: number;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "EMAIL_TAKEN" | "INVALID_TOKEN" | "TOO_MANY_REQUESTS" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
+                        correlationId?: string;
+                        fields?: {
+                            [key: string]: string[];
+                        };
+                        message: string;
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    listPublishingQueue: {
+        parameters: {
+            query?: {
+                status?: "in_review" | "scheduled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            inReview: number;
+                            scheduled: number;
+                        };
+                        items: {
+                            author: {
+                                name: string;
+                                organization: string;
+                            };
+                            content: {
+                                id: number;
+                                kind: string;
+                                path: string;
+                                title: string;
+                            };
+                            publishing: {
+                                actions: {
+                                    approve: boolean;
+                                    return: boolean;
+                                    schedule: boolean;
+                                    submit: boolean;
+                                    unschedule: boolean;
+                                    withdraw: boolean;
+                                };
+                                approvedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                needsSecondModerator: boolean;
+                                note: string | null;
+                                publishAt: string | null;
+                                returnedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                returnedReason: string | null;
+                                reviewRequired: boolean;
+                                submittedAt: string | null;
+                                submittedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                toolboxSection: {
+                                    slug: string;
+                                    title: string;
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            status: "in_review" | "scheduled";
+                            updatedAt: string;
+                        }[];
                     };
                 };
             };
@@ -7790,7 +8502,7 @@ export interface operations {
                                 slug: string;
                                 solved: boolean;
                                 /** @enum {string} */
-                                status: "draft" | "published" | "hidden";
+                                status: "draft" | "in_review" | "scheduled" | "published" | "hidden";
                                 summary: string;
                                 tags: string[];
                                 title: string;

@@ -33,7 +33,7 @@ export type Checked<Output> = { ok: true; data: Output } | { ok: false; fields: 
  * Checks a form with the API's own shared schema before calling the API. A blank field is passed as
  * missing, so the schema answers "Skriv dit navn" / "Vælg en kommune" rather than a length rule.
  */
-export function checkForm<Output>(schema: FormSchema<Output>, values: Record<string, string | boolean | null>): Checked<Output> {
+export function checkForm<Output>(schema: FormSchema<Output>, values: Record<string, string | number | boolean | null>): Checked<Output> {
   const input = Object.fromEntries(Object.entries(values).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')));
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };

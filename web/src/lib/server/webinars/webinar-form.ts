@@ -5,8 +5,6 @@ import {
   UpdateContentSchema,
   WebinarAttributesSchema,
   copenhagenDateAndTime,
-  fromCopenhagen,
-  toCopenhagenIso,
   type ContentDetail,
   type CreateContent,
   type UpdateContent,
@@ -20,6 +18,7 @@ import {
   type WebinarFormValues,
 } from '../../components/webinars/form-types';
 import { checkInput } from '../content/content-form';
+import { clockOf, copenhagenInstant } from '../copenhagen-input';
 
 export type { WebinarFormState, WebinarFormValues } from '../../components/webinars/form-types';
 
@@ -64,15 +63,8 @@ const TEXT_FIELDS = [
   'expectedVersion',
 ] as const;
 
-const CLOCK = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 const isProgrammeField = (name: string): name is ProgrammeField => (PROGRAMME_FIELDS as readonly string[]).includes(name);
 const isBlankRow = (row: ProgrammeRowValues) => PROGRAMME_FIELDS.every((field) => row[field].trim() === '');
-/** "9.05" → "09:05", so times compare as text. */
-const clock = (text: string) => {
-  const match = CLOCK.exec(text.trim());
-  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : undefined;
-};
-
 /**
  * The filled programme rows, by start time when every start can be read (the API keeps them in that order, so
  * its per-row messages, "attributes.programme.2.end", point at the row shown in that place), else as typed.
@@ -89,7 +81,7 @@ function readProgramme(data: FormData): { rows: ProgrammeRowValues[]; blankRows:
   }
   const posted = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
   const rows = posted.filter((row) => !isBlankRow(row));
-  const starts = rows.map((row) => clock(row.start));
+  const starts = rows.map((row) => clockOf(row.start));
   const sortable = starts.every((start) => start !== undefined);
   return {
     rows: sortable
@@ -170,19 +162,15 @@ function instantsOf(values: WebinarFormValues): { startsAt?: string; endsAt?: st
   if (date === '') fields.date = ['Angiv datoen for webinaret'];
   const at = (time: string, field: 'startTime' | 'endTime', label: string): string | undefined => {
     if (time.trim() === '') return undefined;
-    const wallClock = clock(time);
+    const wallClock = clockOf(time);
     if (!wallClock) {
       fields[field] = [`Angiv ${label} som tt:mm, fx 10:00`];
       return undefined;
     }
     if (date === '') return undefined;
-    const instant = fromCopenhagen(date, wallClock);
-    // 2027-02-30 would roll over to March: refuse a day that does not exist.
-    if (!instant || copenhagenDateAndTime(instant).date !== date) {
-      fields.date = ['Angiv datoen som åååå-mm-dd, fx 2027-01-14'];
-      return undefined;
-    }
-    return toCopenhagenIso(instant);
+    const instant = copenhagenInstant(date, wallClock);
+    if (!instant) fields.date = ['Angiv datoen som åååå-mm-dd, fx 2027-01-14'];
+    return instant;
   };
   const startsAt = at(values.startTime, 'startTime', 'starttidspunktet');
   const endsAt = at(values.endTime, 'endTime', 'sluttidspunktet');

@@ -1,4 +1,5 @@
 import { createReply, moderate, previewReply } from '$lib/server/content/content-actions';
+import { publishingStep } from '$lib/server/content/publishing-actions';
 import { changeSuggestionStatus, mergeSuggestion, voteOnSuggestion } from '$lib/server/suggestions/suggestion-actions';
 import { loadSuggestionPage } from '$lib/server/suggestions/suggestion-page';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,4 +13,5 @@ export const actions: Actions = {
   status: ({ locals, url, request, params }) => changeSuggestionStatus(locals, url, request, params.id),
   merge: ({ locals, url, request, params }) => mergeSuggestion(locals, url, request, params.id),
   moderate: ({ locals, url, request, params }) => moderate(locals, url, request, params.id),
+  publishing: ({ locals, url, request, params }) => publishingStep(locals, url, request, params.id),
 };

@@ -2,10 +2,11 @@ import { componentGroups } from '$lib/components/content/component-groups';
 import { requireUser } from '$lib/server/auth';
 import { createContent, previewContent } from '$lib/server/content/content-actions';
 import { emptyContentForm } from '$lib/server/content/content-form';
+import { reviewRequiredToCreate } from '$lib/server/content/publishing-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  requireUser(locals, url);
+  const user = requireUser(locals, url);
   const [components, systems] = await Promise.all([locals.api.GET('/api/catalog/components'), locals.api.GET('/api/catalog/systems')]);
   const items = components.data?.items ?? [];
   // From a component's page ("Skriv en vejledning"): the component chosen and the systems it hits ticked.
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       severity: preselected?.severity ?? '',
       affectedSystems: impact?.data?.systems.map((system) => system.name) ?? [],
     }),
+    reviewRequired: reviewRequiredToCreate(user, 'guide'),
   };
 };
 

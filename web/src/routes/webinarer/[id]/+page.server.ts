@@ -1,5 +1,6 @@
 import { WebinarAttributesSchema } from '@infraforum/shared';
 import { loadContentPage } from '$lib/server/content/content-page';
+import { publishingStep, toolboxSectionChoices } from '$lib/server/content/publishing-actions';
 import { changeWebinarStatus, removeMaterial, setRegistration, uploadMaterial } from '$lib/server/webinars/webinar-actions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,6 +10,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     item,
     attributes: WebinarAttributesSchema.safeParse(item.attributes).data ?? null,
     isModerator: locals.user?.role === 'moderator' || locals.user?.role === 'admin',
+    toolboxSections: await toolboxSectionChoices(locals, item),
   };
 };
 
@@ -18,4 +20,5 @@ export const actions: Actions = {
   status: (event) => changeWebinarStatus(event),
   upload: (event) => uploadMaterial(event),
   removeMaterial: (event) => removeMaterial(event),
+  publishing: ({ locals, url, request, params }) => publishingStep(locals, url, request, params.id),
 };

@@ -15,6 +15,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     values: caseValuesFromDetail(item),
     componentGroups: componentGroups(components.data?.items ?? []),
     systemNames: (systems.data?.items ?? []).map((system) => system.name),
+    // For the form's SaveButtons: KOMBIT material by someone who is not a moderator goes to review, not out.
+    reviewRequired: item.publishing?.reviewRequired ?? false,
   };
 };
 
