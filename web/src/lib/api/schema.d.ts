@@ -4950,6 +4950,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     action: "submit" | "withdraw" | "approve" | "return" | "schedule" | "unschedule";
+                    expectedVersion?: number;
                     note?: string;
                     publishAt?: string | null;
                     reason?: string;
