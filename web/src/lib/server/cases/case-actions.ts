@@ -5,6 +5,7 @@ import { uploadAttachmentAction, type UploadFormState } from '$lib/server/conten
 import { requireUser } from '$lib/server/auth';
 import { checkInput } from '$lib/server/content/content-form';
 import { contentIdOf, fetchContent } from '$lib/server/content/content-page';
+import { saveEdit } from '$lib/server/content/content-actions';
 import { textFields } from '$lib/server/forms';
 import {
   caseFieldErrors,
@@ -76,28 +77,7 @@ export async function updateCase({ locals, url, request, params }: RequestEvent)
   const current = await fetchContent(locals, params.id ?? '', 'case');
   const checked = checkCaseUpdate(values, { status: publishChoice(form.get('status')) });
   if (!checked.ok) return formFailure(400, { values, fields: caseFieldErrors(checked.fields, values), message: INVALID });
-  const {
-    data,
-    error: problemBody,
-    response,
-  } = await locals.api.PATCH('/api/content/{id}', {
-    params: { path: { id: String(current.id) } },
-    body: checked.data,
-  });
-  if (!data) {
-    const problem = apiError(problemBody, response);
-    if (problem.statusCode === 409) {
-      // Keep what they wrote; from now on they edit on top of the newest version, so saving again is a choice to overwrite it.
-      return formFailure(409, {
-        values: { ...values, expectedVersion: String(current.version) },
-        fields: {},
-        message: problem.message,
-        conflict: true,
-      });
-    }
-    return formFailure(statusOf(problem), { values, fields: caseFieldErrors(problem.fields ?? {}, values), message: problem.message });
-  }
-  redirect(303, data.path);
+  return saveEdit(locals, current, checked.data, values, (fields) => caseFieldErrors(fields, values));
 }
 
 // ---- The case page ----

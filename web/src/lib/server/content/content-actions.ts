@@ -8,6 +8,7 @@ import {
   UpdateReplySchema,
   type ApiError,
   type ContentKind,
+  type UpdateContent,
   type WritableKind,
 } from '@infraforum/shared';
 import { apiError, type ApiClient } from '$lib/server/api';
@@ -74,24 +75,36 @@ export async function updateContent(locals: App.Locals, url: URL, request: Reque
     currentDuplicateOfId: current.duplicateOf?.id ?? null,
   });
   if (!checked.ok) return contentFailure(400, { values, fields: formFieldErrors(checked.fields, values), message: INVALID });
+  return saveEdit(locals, current, checked.data, values, (fields) => formFieldErrors(fields, values));
+}
+
+/**
+ * An edit form's save, for every kind: to the item when the API took it; refused, the form again with what was written
+ * and the API's field errors (as `fieldErrors` names them on the form).
+ */
+export async function saveEdit<Values extends { expectedVersion: string }>(
+  locals: App.Locals,
+  current: { id: number; version: number },
+  body: UpdateContent,
+  values: Values,
+  fieldErrors: (fields: Record<string, string[]>) => Record<string, string[]>,
+) {
   const { data, error, response } = await locals.api.PATCH('/api/content/{id}', {
     params: { path: { id: String(current.id) } },
-    body: checked.data,
+    body,
   });
-  if (!data) {
-    const problem = apiError(error, response);
-    if (problem.statusCode === 409) {
-      // Keep what they wrote; from now on they edit on top of the newest version, so saving again is a choice to overwrite it.
-      return contentFailure(409, {
-        values: { ...values, expectedVersion: String(current.version) },
-        fields: {},
-        message: problem.message,
-        conflict: true,
-      });
-    }
-    return contentFailure(statusOf(problem), { values, fields: formFieldErrors(problem.fields ?? {}, values), message: problem.message });
+  if (data) redirect(303, data.path);
+  const problem = apiError(error, response);
+  if (problem.statusCode === 409) {
+    // Keep what they wrote; from now on they edit on top of the newest version, so saving again is a choice to overwrite it.
+    return fail(409, {
+      values: { ...values, expectedVersion: String(current.version) },
+      fields: {},
+      message: problem.message,
+      conflict: true,
+    });
   }
-  redirect(303, data.path);
+  return fail(statusOf(problem), { values, fields: fieldErrors(problem.fields ?? {}), message: problem.message });
 }
 
 /**
