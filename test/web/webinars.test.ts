@@ -312,7 +312,7 @@ describe('webinars in the browser', () => {
     await material.getByRole('button', { name: 'Læg filen op' }).click();
     const link = material.getByRole('link', { name: 'slides-adgangsstyring.pdf' });
     await link.waitFor();
-    expect(await material.locator('.material-item').first().innerText()).toMatch(/\(PDF, [\d,]+ kB\)/);
+    expect(await material.locator('.attachment-item').first().innerText()).toMatch(/\(PDF, [\d,]+ kB\)/);
     const response = await moderator.request.get(new URL((await link.getAttribute('href')) ?? '', t.url).href);
     expect([response.status(), response.headers()['content-type']]).toEqual([200, 'application/pdf']);
   });
